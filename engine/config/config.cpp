@@ -1,0 +1,108 @@
+#include "config/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "domain/errors.hpp"
+#include "loading/read_file.hpp"
+#include "loading/toml_fields.hpp"
+
+namespace sagsaudit {
+
+const std::vector<ConfigSetting>& config_settings() {
+  static const std::vector<ConfigSetting> settings = {
+      {"database", "url", "SAGSAUDIT_DB", "db",
+       "database: sqlite:STI (standard: sqlite:sagsaudit.db) eller postgresql://bruger@vært:port/db",
+       &Config::database_url},
+      {"server", "listen", "SAGSAUDIT_LISTEN", "listen",
+       "webserverens adresse, VÆRT:PORT (standard: 127.0.0.1:8080)", &Config::listen},
+      {"paths", "concepts", "SAGSAUDIT_CONCEPTS", "concepts",
+       "mappen med kvalitetskoncepter (standard: concepts)", &Config::concepts_dir},
+      {"paths", "annual_wheel", "SAGSAUDIT_WHEEL", "wheel",
+       "årshjulsfilen (standard: annual-wheel/aarshjul.toml)", &Config::annual_wheel_file},
+  };
+  return settings;
+}
+
+EnvLookup process_environment() {
+  return [](std::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string(name).c_str());
+    if (!value || !*value) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+namespace {
+
+void apply_file(Config& config, const std::string& file) {
+  const toml::table root = parse_toml(read_file_bytes(file), file);
+  std::vector<Issue> issues;
+  TomlFields fields(file, issues);
+
+  std::set<std::string_view> sections;
+  for (const auto& setting : config_settings()) sections.insert(setting.section);
+  std::vector<std::string_view> section_names(sections.begin(), sections.end());
+  // reject_unknown_keys takes an initializer_list; check the top level by hand instead.
+  for (auto&& [key, value] : root) {
+    if (!sections.count(key.str())) {
+      std::string known;
+      for (auto name : section_names) known += (known.empty() ? "" : ", ") + std::string(name);
+      fields.add(position_of(value), "", key.str(), "ukendt sektion (kendte sektioner: " + known + ")");
+    }
+  }
+  for (auto section : section_names) {
+    const toml::table* table = fields.optional_table(root, section, "");
+    if (!table) continue;
+    for (auto&& [key, value] : *table) {
+      const ConfigSetting* match = nullptr;
+      std::string known;
+      for (const auto& setting : config_settings()) {
+        if (setting.section != section) continue;
+        known += (known.empty() ? "" : ", ") + std::string(setting.key);
+        if (setting.key == key.str()) match = &setting;
+      }
+      if (!match) {
+        fields.add(position_of(value), section, key.str(), "ukendt nøgle (kendte nøgler: " + known + ")");
+        continue;
+      }
+      if (auto text = fields.required_string(*table, match->key, section)) {
+        config.*(match->member) = *text;
+      }
+    }
+  }
+  if (!issues.empty()) throw ValidationError(std::move(issues));
+  config.config_file = file;
+}
+
+std::optional<std::string> chosen_file(const std::optional<std::string>& explicit_file,
+                                       const EnvLookup& env) {
+  const auto named = explicit_file ? explicit_file : env(config_file_env);
+  if (named) {
+    std::error_code ec;
+    if (!std::filesystem::exists(*named, ec)) {
+      throw ValidationError({Issue{*named, 0, 0, "", "konfigurationsfilen findes ikke"}});
+    }
+    return named;
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(default_config_file, ec)) return std::string(default_config_file);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Config resolve_config(const std::optional<std::string>& explicit_file, const EnvLookup& env,
+                      const std::map<std::string, std::string>& options) {
+  Config config;
+  if (const auto file = chosen_file(explicit_file, env)) apply_file(config, *file);
+  for (const auto& setting : config_settings()) {
+    if (auto value = env(setting.env)) config.*(setting.member) = *value;
+    if (auto it = options.find(std::string(setting.option)); it != options.end()) {
+      config.*(setting.member) = it->second;
+    }
+  }
+  return config;
+}
+
+}  // namespace sagsaudit

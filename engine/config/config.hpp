@@ -1,0 +1,47 @@
+#pragma once
+// Configuration: sagsaudit.toml, overridden key by key by environment variables, overridden in
+// turn by command-line options (docs/configuration.md). One table, config_settings(), names
+// each key in all three places, so they can never drift apart.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sagsaudit {
+
+struct Config {
+  std::string database_url = "sqlite:sagsaudit.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string concepts_dir = "concepts";
+  std::string annual_wheel_file = "annual-wheel/aarshjul.toml";
+  std::string config_file;  // the file that was read; empty when none was
+};
+
+struct ConfigSetting {
+  std::string_view section;      // [database]
+  std::string_view key;          // url
+  std::string_view env;          // SAGSAUDIT_DB
+  std::string_view option;       // db  (as --db)
+  std::string_view description;  // help text, Danish
+  std::string Config::*member;
+};
+
+const std::vector<ConfigSetting>& config_settings();
+
+inline constexpr std::string_view default_config_file = "sagsaudit.toml";
+inline constexpr std::string_view config_file_env = "SAGSAUDIT_CONFIG";
+
+using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
+// The process environment (the one place that reads it).
+EnvLookup process_environment();
+
+// REQUIRES: `options` maps ConfigSetting::option to the value given on the command line.
+// The file is `explicit_file` if given (it must exist), else $SAGSAUDIT_CONFIG (must exist),
+// else ./sagsaudit.toml when present; with none, the defaults apply. Throws ValidationError
+// for a missing named file or a bad one (unknown keys, wrong types), with file:line:column.
+Config resolve_config(const std::optional<std::string>& explicit_file, const EnvLookup& env,
+                      const std::map<std::string, std::string>& options);
+
+}  // namespace sagsaudit

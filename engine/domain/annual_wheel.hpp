@@ -1,0 +1,88 @@
+#pragma once
+// The årshjul: which ydelsestyper are reviewed how often, how large each stikprøve is, how long
+// the review window lasts, which centers there are, and where the traffic-light bands lie.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "domain/decimal.hpp"
+#include "domain/frequency.hpp"
+#include "domain/source_position.hpp"
+
+namespace sagsaudit {
+
+// Lower bounds of the bands, in whole percent: green ≥ green_min, yellow ≥ yellow_min, else red.
+struct Thresholds {
+  int green_min = 95;
+  int yellow_min = 75;
+  SourcePosition green_position;   // where each bound was written, for error messages
+  SourcePosition yellow_position;
+};
+
+// "fast": the same number of cases from every center.
+struct FixedSampleRule {
+  int per_center = 0;
+};
+
+// "procent": a share of each center's population, never below min nor above max cases.
+struct PercentSampleRule {
+  Decimal percent;
+  int min = 0;
+  int max = 0;
+};
+
+enum class Likelihood { binomial, poisson, hypergeometric };
+std::optional<Likelihood> parse_likelihood(std::string_view text);
+std::string to_string(Likelihood likelihood);
+
+// "statistisk": attribute sampling (jfa's planning()): the smallest n whose upper bound on the
+// error rate at the given confidence stays below the tolerable rate when `expected` errors occur.
+// `expected` below 1 is a rate, 1 or more a count of errors.
+struct StatisticalSampleRule {
+  Decimal tolerable;   // tolerabel fejlrate, 0 < t < 1
+  Decimal expected;    // forventede fejl: rate (< 1) or count (≥ 1)
+  Decimal confidence;  // konfidens, 0 < c < 1
+  Likelihood likelihood = Likelihood::binomial;
+};
+
+using SampleRule = std::variant<FixedSampleRule, PercentSampleRule, StatisticalSampleRule>;
+// One line for reports and `wheel show`, in Danish: "10 pr. center", …
+std::string describe(const SampleRule& rule);
+
+struct Center {
+  std::string code;  // e.g. "jc-amager"
+  std::string name;  // e.g. "Jobcenter Amager"
+  SourcePosition position;
+};
+
+struct WheelEntry {
+  std::string benefit_type;  // ydelsestype code; the concept file concepts/<code>.toml
+  std::string name;          // Danish name, e.g. "Sygedagpenge"
+  Frequency frequency = Frequency::quarterly;
+  SampleRule sample_rule = FixedSampleRule{};
+  std::optional<int> window_days;  // overrides AnnualWheel::window_days for this type
+  SourcePosition position;
+  SourcePosition sample_rule_position;
+  SourcePosition window_position;
+};
+
+struct AnnualWheel {
+  std::string title;
+  Thresholds thresholds;
+  int window_days = 30;  // review window length, from the day after the period ends
+  SourcePosition window_position;
+  // Whether "kan ikke vurderes" counts as an error in the percentages (DESIGN.md).
+  bool not_assessable_is_error = false;
+  std::vector<Center> centers;
+  std::vector<WheelEntry> entries;
+  std::string version;  // hex SHA-256 of the file's bytes
+  std::string source_file;
+
+  const WheelEntry* find_entry(std::string_view benefit_type) const;
+  const Center* find_center(std::string_view code) const;
+  int window_days_for(const WheelEntry& entry) const { return entry.window_days.value_or(window_days); }
+};
+
+}  // namespace sagsaudit
