@@ -21,7 +21,8 @@ std::string frequency_summary(const AnnualWheel& wheel) {
                                      [&](const WheelEntry& e) { return e.frequency == frequency; });
     if (types == 0) continue;
     if (!out.empty()) out += " + ";
-    out += std::to_string(types) + " ydelsestyper × " + std::to_string(periods_per_year(frequency)) +
+    out += std::to_string(types) + (types == 1 ? " ydelsestype × " : " ydelsestyper × ") +
+           std::to_string(periods_per_year(frequency)) +
            (frequency == Frequency::quarterly   ? " kvartaler"
             : frequency == Frequency::half_yearly ? " halvår"
                                                   : " år");

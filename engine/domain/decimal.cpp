@@ -48,16 +48,16 @@ Decimal decimal_from_int(std::int64_t value) { return Decimal{value, 1}; }
 
 std::string Decimal::to_string() const {
   const bool negative = numerator < 0;
-  std::string digits = std::to_string(negative ? -numerator : numerator);
-  int scale = 0;
+  const std::string digits = std::to_string(negative ? -numerator : numerator);
+  std::size_t scale = 0;
   for (std::int64_t d = denominator; d > 1; d /= 10) ++scale;
-  if (scale > 0) {
-    if (static_cast<int>(digits.size()) <= scale) {
-      digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
-  }
-  return negative ? "-" + digits : digits;
+  std::string out = negative ? "-" : "";
+  if (scale == 0) return out + digits;
+  // Left-pad with zeros so there is at least one digit before the point: 5/100 -> "0.05".
+  const std::string padded =
+      digits.size() <= scale ? std::string(scale + 1 - digits.size(), '0') + digits : digits;
+  const std::size_t point = padded.size() - scale;
+  return out + padded.substr(0, point) + "." + padded.substr(point);
 }
 
 bool operator==(const Decimal& a, const Decimal& b) {

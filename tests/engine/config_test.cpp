@@ -1,0 +1,88 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "domain/errors.hpp"
+
+namespace sagsaudit {
+namespace {
+
+EnvLookup env_of(std::map<std::string, std::string> values) {
+  return [values](std::string_view name) -> std::optional<std::string> {
+    auto it = values.find(std::string(name));
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sagsaudit-config-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    std::filesystem::create_directories(dir_);
+    file_ = (dir_ / "sagsaudit.toml").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void write(const std::string& text) { std::ofstream(file_) << text; }
+
+  std::filesystem::path dir_;
+  std::string file_;
+};
+
+TEST_F(ConfigTest, DefaultsWithoutAnyFile) {
+  const Config c = resolve_config(std::nullopt, env_of({}), {});
+  EXPECT_EQ(c.database_url, "sqlite:sagsaudit.db");
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c.concepts_dir, "concepts");
+  EXPECT_EQ(c.annual_wheel_file, "annual-wheel/aarshjul.toml");
+}
+
+TEST_F(ConfigTest, FileThenEnvironmentThenOption) {
+  write("[database]\nurl = \"sqlite:fil.db\"\n[paths]\nconcepts = \"fra-fil\"\n"
+        "annual_wheel = \"hjul.toml\"\n");
+  const Config c = resolve_config(file_, env_of({{"SAGSAUDIT_DB", "sqlite:miljoe.db"},
+                                                 {"SAGSAUDIT_CONCEPTS", "fra-miljoe"}}),
+                                  {{"db", "sqlite:tilvalg.db"}});
+  EXPECT_EQ(c.database_url, "sqlite:tilvalg.db");  // option beats environment and file
+  EXPECT_EQ(c.concepts_dir, "fra-miljoe");         // environment beats file
+  EXPECT_EQ(c.annual_wheel_file, "hjul.toml");     // file beats default
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");           // default
+  EXPECT_EQ(c.config_file, file_);
+}
+
+TEST_F(ConfigTest, ConfigFileFromEnvironment) {
+  write("[server]\nlisten = \"0.0.0.0:9000\"\n");
+  const Config c = resolve_config(std::nullopt, env_of({{"SAGSAUDIT_CONFIG", file_}}), {});
+  EXPECT_EQ(c.listen, "0.0.0.0:9000");
+}
+
+TEST_F(ConfigTest, NamedFileMustExist) {
+  try {
+    resolve_config((dir_ / "findes-ikke.toml").string(), env_of({}), {});
+    FAIL();
+  } catch (const ValidationError& error) {
+    EXPECT_EQ(error.issues().at(0).message, "konfigurationsfilen findes ikke");
+  }
+}
+
+TEST_F(ConfigTest, UnknownSectionsKeysAndTypesAreRefused) {
+  write("[database]\nuri = \"x\"\n[paths]\nconcepts = 5\n[web]\nport = 1\n");
+  try {
+    resolve_config(file_, env_of({}), {});
+    FAIL();
+  } catch (const ValidationError& error) {
+    std::vector<std::string> got;
+    for (const auto& issue : error.issues()) got.push_back(format_issue(issue));
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, paths, server)",
+                       file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
+                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
+  }
+}
+
+}  // namespace
+}  // namespace sagsaudit

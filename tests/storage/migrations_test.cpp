@@ -1,0 +1,142 @@
+// The schema is built by numbered migrations, each run once and recorded.
+#include "storage/migrations.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <regex>
+#include <thread>
+
+#include "domain/errors.hpp"
+#include "storage/storage_test_support.hpp"
+
+namespace sagsaudit::storage {
+namespace {
+
+using testing::row_count;
+
+class MigrationsTest : public testing::StorageTest {};
+
+std::vector<std::string> table_names(Database& db) {
+  std::vector<std::string> names;
+  std::string name;
+  soci::statement query =
+      db.backend() == Backend::sqlite
+          ? (db.session().prepare << "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite%'",
+             soci::into(name))
+          : (db.session().prepare << "SELECT table_name FROM information_schema.tables "
+                                     "WHERE table_schema = current_schema()",
+             soci::into(name));
+  query.execute();
+  while (query.fetch()) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string migrate_error(Database& db, const std::vector<Migration>& migrations) {
+  try {
+    migrate(db, migrations);
+  } catch (const StorageError& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+TEST(KnownMigrations, AreNumberedFromOneWithoutGaps) {
+  const auto& list = known_migrations();
+  ASSERT_FALSE(list.empty());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    EXPECT_EQ(list[i].number, static_cast<int>(i) + 1);
+    EXPECT_FALSE(list[i].name.empty());
+    EXPECT_FALSE(list[i].statements.empty());
+  }
+}
+
+TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsMigrationOne) {
+  const MigrationReport report = migrate(db());
+  EXPECT_EQ(report.applied, 1);
+  EXPECT_EQ(report.current, 1);
+
+  const auto applied = applied_migrations(db());
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(applied[0].number, 1);
+  EXPECT_EQ(applied[0].name, "concepts and annual wheel");
+  EXPECT_TRUE(
+      std::regex_match(applied[0].applied_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+      << applied[0].applied_at;
+
+  EXPECT_EQ(table_names(db()),
+            (std::vector<std::string>{"concept_controls", "concept_loads", "concept_versions",
+                                      "schema_migrations", "wheel_centers", "wheel_entries",
+                                      "wheel_loads", "wheel_versions"}));
+}
+
+TEST_F(MigrationsTest, MigrateAgainIsANoOp) {
+  migrate(db());
+  const auto before = applied_migrations(db());
+  const MigrationReport again = migrate(db());
+  EXPECT_EQ(again.applied, 0);
+  EXPECT_EQ(again.current, 1);
+  const auto after = applied_migrations(db());
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].applied_at, before[0].applied_at);
+
+  // Another connection (another instance of the program) finds nothing to do either.
+  auto other = Database::open(url());
+  EXPECT_EQ(migrate(*other).applied, 0);
+}
+
+TEST_F(MigrationsTest, InstancesStartingTogetherMigrateOnce) {
+  constexpr int kInstances = 4;
+  std::vector<int> applied(kInstances, -1);
+  std::vector<std::string> errors(kInstances);
+  std::vector<std::thread> instances;
+  for (int i = 0; i < kInstances; ++i) {
+    instances.emplace_back([&, i] {
+      try {
+        auto own = Database::open(url());
+        applied[i] = migrate(*own).applied;
+      } catch (const std::exception& error) {
+        errors[i] = error.what();
+      }
+    });
+  }
+  for (auto& instance : instances) instance.join();
+  for (int i = 0; i < kInstances; ++i) EXPECT_EQ(errors[i], "") << "instance " << i;
+  EXPECT_EQ(std::count(applied.begin(), applied.end(), 1), 1);
+  EXPECT_EQ(std::count(applied.begin(), applied.end(), 0), kInstances - 1);
+  EXPECT_EQ(applied_migrations(db()).size(), 1u);
+}
+
+TEST_F(MigrationsTest, NewerDatabaseIsRefused) {
+  migrate(db());
+  db().session() << "INSERT INTO schema_migrations (number, name, applied_at) "
+                    "VALUES (2, 'from a newer sagsaudit', '2027-01-01T00:00:00Z')";
+  EXPECT_EQ(migrate_error(db(), known_migrations()),
+            "database is newer than this program: " + db().redacted_url() +
+                " has schema migration 2, this program knows up to 1. "
+                "Use the newer sagsaudit that migrated it.");
+}
+
+TEST_F(MigrationsTest, FailedMigrationLeavesTheSchemaAtThePreviousNumber) {
+  std::vector<Migration> list = known_migrations();
+  list.push_back(Migration{2,
+                           "broken",
+                           {{"CREATE TABLE half_done (x INTEGER)", ""},
+                            {"CREATE TABLE concept_versions (x INTEGER)", ""}}});
+  const std::string message = migrate_error(db(), list);
+  EXPECT_EQ(message.rfind("migration 2 (broken) failed on " + db().redacted_url() + ": ", 0), 0u)
+      << message;
+
+  const auto applied = applied_migrations(db());
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(applied[0].number, 1);
+  const auto tables = table_names(db());
+  EXPECT_EQ(std::count(tables.begin(), tables.end(), "half_done"), 0);
+  EXPECT_EQ(row_count(db(), "schema_migrations"), 1);
+}
+
+}  // namespace
+}  // namespace sagsaudit::storage
