@@ -39,13 +39,7 @@ int validate(const po::variables_map& vm, CommandContext& ctx) {
   std::vector<ConceptFileResult> results;
   std::error_code ec;
   if (std::filesystem::is_regular_file(target, ec)) {
-    ConceptFileResult result{target, std::nullopt, {}};
-    try {
-      result.loaded = load_concept_file(target);
-    } catch (const ValidationError& error) {
-      result.issues = error.issues();
-    }
-    results.push_back(std::move(result));
+    results.push_back(read_concept_file(target));
   } else {
     results = read_concept_dir(target);
   }

@@ -20,19 +20,31 @@ struct Fraction {
   i128 denominator = 1;  // > 0
 };
 
-Fraction fraction_of(const Decimal& d) { return Fraction{d.numerator, d.denominator}; }
-Fraction times(const Fraction& f, std::int64_t k) { return Fraction{f.numerator * k, f.denominator}; }
-i128 ceiling(const Fraction& f) { return (f.numerator + f.denominator - 1) / f.denominator; }
+Fraction fraction_of(const Decimal& d) {
+  return Fraction{d.numerator, d.denominator};
+}
+Fraction times(const Fraction& f, std::int64_t k) {
+  return Fraction{f.numerator * k, f.denominator};
+}
+i128 ceiling(const Fraction& f) {
+  return (f.numerator + f.denominator - 1) / f.denominator;
+}
 double to_double(const Fraction& f) {
   return static_cast<double>(f.numerator) / static_cast<double>(f.denominator);
 }
-bool below_one(const Decimal& d) { return d.numerator < d.denominator; }
-bool is_whole(const Decimal& d) { return d.numerator % d.denominator == 0; }
+bool below_one(const Decimal& d) {
+  return d.numerator < d.denominator;
+}
+bool is_whole(const Decimal& d) {
+  return d.numerator % d.denominator == 0;
+}
 bool strictly_between_0_and_1(const Decimal& d) {
   return d.denominator > 0 && d.numerator > 0 && d.numerator < d.denominator;
 }
 
-std::string text(i128 value) { return std::to_string(static_cast<long long>(value)); }
+std::string text(i128 value) {
+  return std::to_string(static_cast<long long>(value));
+}
 
 Issue issue(const std::string& field, const std::string& message) {
   return Issue{"", 0, 0, field, message};
@@ -50,8 +62,7 @@ Decimal to_decimal(Fraction f) {
     throw ValidationError(std::vector<Issue>{
         issue("expected", "has too many decimals to state the expected errors exactly")});
   }
-  return Decimal{static_cast<std::int64_t>(f.numerator),
-                 static_cast<std::int64_t>(f.denominator)};
+  return Decimal{static_cast<std::int64_t>(f.numerator), static_cast<std::int64_t>(f.denominator)};
 }
 
 void check_confidence(const Decimal& confidence, std::vector<Issue>& issues) {
@@ -79,7 +90,6 @@ std::int64_t hypergeometric_bound(std::int64_t x, std::int64_t n, std::int64_t p
 
 }  // namespace
 
-
 SamplePlan plan_sample_size(const SamplePlanInput& input) {
   const Decimal& t = input.tolerable;
   const Decimal& e = input.expected;
@@ -103,7 +113,8 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
   if (!expected_ok) {
     issues.push_back(issue("expected",
                            "must be 0 or more: a rate below 1, or a count of errors of 1 or more "
-                           "(got " + e.to_string() + ")"));
+                           "(got " +
+                               e.to_string() + ")"));
   }
   const bool is_rate = expected_ok && below_one(e);
   // A count stays as given for poisson; binomial and hypergeometric need whole errors and
@@ -116,17 +127,17 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
     issues.push_back(issue("expected", "the expected error rate " + e.to_string() +
                                            " must be below the tolerable rate " + t.to_string()));
   }
-  if (expected_ok && !is_rate && max_n_ok && !(count.numerator < static_cast<i128>(input.max_n) * count.denominator)) {
+  if (expected_ok && !is_rate && max_n_ok &&
+      !(count.numerator < static_cast<i128>(input.max_n) * count.denominator)) {
     issues.push_back(issue("expected", "the expected count of errors " + e.to_string() +
-                                           " must be below max_n " +
-                                           std::to_string(input.max_n)));
+                                           " must be below max_n " + std::to_string(input.max_n)));
   }
   std::int64_t population = 0;
   if (input.population) {
     population = *input.population;
     if (population < 1) {
-      issues.push_back(issue("population", "must be 1 or more cases (got " +
-                                               std::to_string(population) + ")"));
+      issues.push_back(
+          issue("population", "must be 1 or more cases (got " + std::to_string(population) + ")"));
     }
   } else if (hypergeometric) {
     issues.push_back(issue("population",
@@ -140,11 +151,11 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
                                                  e.to_string() + " (got " +
                                                  std::to_string(population) + ")"));
       } else if (!(count.numerator < tolerable_errors * count.denominator)) {
-        issues.push_back(issue(
-            "expected", "the expected count of errors " + e.to_string() +
-                            " must be below the tolerable errors in the population, ceil(" +
-                            t.to_string() + " · " + std::to_string(population) +
-                            ") = " + text(tolerable_errors)));
+        issues.push_back(
+            issue("expected", "the expected count of errors " + e.to_string() +
+                                  " must be below the tolerable errors in the population, ceil(" +
+                                  t.to_string() + " · " + std::to_string(population) +
+                                  ") = " + text(tolerable_errors)));
       }
     } else {
       const i128 expected_errors = ceiling(times(fraction_of(e), population));
@@ -152,9 +163,8 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
         issues.push_back(issue(
             "expected", "the expected errors in the population, ceil(" + e.to_string() + " · " +
                             std::to_string(population) + ") = " + text(expected_errors) +
-                            ", must be below the tolerable errors, ceil(" + t.to_string() +
-                            " · " + std::to_string(population) + ") = " +
-                            text(tolerable_errors)));
+                            ", must be below the tolerable errors, ceil(" + t.to_string() + " · " +
+                            std::to_string(population) + ") = " + text(tolerable_errors)));
       }
     }
   }
@@ -213,9 +223,8 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
               confidence, 1.0 + to_double(x), static_cast<double>(n) - to_double(x));
           break;
         case Likelihood::poisson:
-          plan.upper_bound =
-              special::inverse_regularized_gamma_p(1.0 + to_double(x), confidence) /
-              static_cast<double>(n);
+          plan.upper_bound = special::inverse_regularized_gamma_p(1.0 + to_double(x), confidence) /
+                             static_cast<double>(n);
           break;
         case Likelihood::hypergeometric: {
           const auto errors = static_cast<std::int64_t>(x.numerator);
@@ -230,11 +239,11 @@ SamplePlan plan_sample_size(const SamplePlanInput& input) {
     }
     ++n;
   }
-  throw ValidationError(std::vector<Issue>{issue(
-      "max_n", "no sample size n ≤ " + std::to_string(limit) +
-                   " gives an upper bound below the tolerable rate " + t.to_string() +
-                   " at confidence " + input.confidence.to_string() +
-                   "; raise max_n or the tolerable rate, or lower the expected errors")});
+  throw ValidationError(std::vector<Issue>{
+      issue("max_n", "no sample size n ≤ " + std::to_string(limit) +
+                         " gives an upper bound below the tolerable rate " + t.to_string() +
+                         " at confidence " + input.confidence.to_string() +
+                         "; raise max_n or the tolerable rate, or lower the expected errors")});
 }
 
 SampleEvaluation evaluate_sample(const SampleEvaluationInput& input) {
@@ -250,12 +259,13 @@ SampleEvaluation evaluate_sample(const SampleEvaluationInput& input) {
   if (!errors_ok) {
     issues.push_back(issue("errors", "must be 0 or more (got " + errors.to_string() + ")"));
   } else if (input.n >= 1 && decimal_from_int(input.n) < errors) {
-    issues.push_back(issue("errors", "must be at most the sample size " +
-                                         std::to_string(input.n) + " (got " +
-                                         errors.to_string() + ")"));
+    issues.push_back(issue("errors", "must be at most the sample size " + std::to_string(input.n) +
+                                         " (got " + errors.to_string() + ")"));
   } else if (hypergeometric && !is_whole(errors)) {
-    issues.push_back(issue("errors", "must be a whole number for the hypergeometric likelihood "
-                                     "(got " + errors.to_string() + ")"));
+    issues.push_back(issue("errors",
+                           "must be a whole number for the hypergeometric likelihood "
+                           "(got " +
+                               errors.to_string() + ")"));
   }
   if (input.population) {
     if (*input.population < 1 || *input.population < input.n) {
@@ -275,7 +285,8 @@ SampleEvaluation evaluate_sample(const SampleEvaluationInput& input) {
   SampleEvaluation result;
   switch (input.likelihood) {
     case Likelihood::binomial:
-      result.upper_bound = x >= n ? 1.0 : special::inverse_regularized_beta(confidence, 1.0 + x, n - x);
+      result.upper_bound =
+          x >= n ? 1.0 : special::inverse_regularized_beta(confidence, 1.0 + x, n - x);
       break;
     case Likelihood::poisson:
       result.upper_bound = special::inverse_regularized_gamma_p(1.0 + x, confidence) / n;

@@ -12,8 +12,8 @@ __extension__ typedef __int128 i128;  // GCC and Clang; keeps -Wpedantic quiet
 constexpr double kPi = 3.141592653589793238462643383280;
 constexpr double kLnSqrt2Pi = 0.918938533204672741780329736406;  // log(sqrt(2π))
 constexpr double kLn2Pi = 1.837877066409345483560659472811;      // log(2π)
-constexpr double kTiny = 1e-300;                                   // Lentz's guard against 0
-constexpr double kFractionEpsilon = 1e-16;                         // continued fractions, series
+constexpr double kTiny = 1e-300;                                 // Lentz's guard against 0
+constexpr double kFractionEpsilon = 1e-16;                       // continued fractions, series
 constexpr int kMaxTerms = 1'000'000;
 constexpr int kMaxSolverSteps = 400;
 
@@ -87,7 +87,9 @@ double poisson_density(double k, double lambda) {
   return std::exp(-stirling_error(k) - deviance(k, lambda)) / std::sqrt(2.0 * kPi * k);
 }
 
-double log_beta(double a, double b) { return log_gamma(a) + log_gamma(b) - log_gamma(a + b); }
+double log_beta(double a, double b) {
+  return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
+}
 
 // x^a (1−x)^b / (a·B(a, b)): the factor in front of the continued fraction for I_x(a, b).
 double beta_front(double x, double a, double b) {

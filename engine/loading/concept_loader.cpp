@@ -89,6 +89,16 @@ Concept load_concept_file(const std::filesystem::path& path) {
   return parse_concept(read_file_bytes(path), path.string());
 }
 
+ConceptFileResult read_concept_file(const std::filesystem::path& path) {
+  ConceptFileResult result{path, std::nullopt, {}};
+  try {
+    result.loaded = load_concept_file(path);
+  } catch (const ValidationError& error) {
+    result.issues = error.issues();
+  }
+  return result;
+}
+
 std::vector<ConceptFileResult> read_concept_dir(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -103,15 +113,7 @@ std::vector<ConceptFileResult> read_concept_dir(const std::filesystem::path& dir
     throw ValidationError({Issue{dir.string(), 0, 0, "", "mappen indeholder ingen .toml-filer"}});
   }
   std::vector<ConceptFileResult> results;
-  for (const auto& file : files) {
-    ConceptFileResult result{file, std::nullopt, {}};
-    try {
-      result.loaded = load_concept_file(file);
-    } catch (const ValidationError& error) {
-      result.issues = error.issues();
-    }
-    results.push_back(std::move(result));
-  }
+  for (const auto& file : files) results.push_back(read_concept_file(file));
   return results;
 }
 

@@ -25,6 +25,9 @@ struct ConceptFileResult {
   std::vector<Issue> issues;
 };
 
+// Reads one file into a result instead of throwing for its problems.
+ConceptFileResult read_concept_file(const std::filesystem::path& path);
+
 // Reads every *.toml in `dir`, sorted by file name, each file on its own (one bad file does not
 // hide the others). Throws ValidationError only when the directory is missing or has no files.
 std::vector<ConceptFileResult> read_concept_dir(const std::filesystem::path& dir);

@@ -18,7 +18,9 @@
 namespace sagsaudit {
 namespace {
 
-Decimal dec(const char* text) { return *parse_decimal(text); }
+Decimal dec(const char* text) {
+  return *parse_decimal(text);
+}
 
 SamplePlan plan(const char* tolerable, const char* expected, const char* confidence,
                 Likelihood likelihood, std::optional<std::int64_t> population = std::nullopt) {
@@ -149,9 +151,9 @@ TEST(SampleSizePlan, TouwHoogduin) {
 // AICPA (2017) Audit Sampling, Appendix A, as jfa's test-aicpa-appendix-a.R checks it:
 // rows are expected deviation rates, columns tolerable rates; binomial likelihood.
 const char* const kAicpaExpected[] = {
-    "0",     "0.0025", "0.005", "0.0075", "0.01",  "0.0125", "0.015", "0.0175", "0.02",
-    "0.0225", "0.025", "0.0275", "0.03",  "0.0325", "0.035", "0.0375", "0.04",  "0.05",
-    "0.06",  "0.07",   "0.08",  "0.09",   "0.1",   "0.125",  "0.15",  "0.175"};
+    "0",      "0.0025", "0.005",  "0.0075", "0.01",   "0.0125", "0.015",  "0.0175", "0.02",
+    "0.0225", "0.025",  "0.0275", "0.03",   "0.0325", "0.035",  "0.0375", "0.04",   "0.05",
+    "0.06",   "0.07",   "0.08",   "0.09",   "0.1",    "0.125",  "0.15",   "0.175"};
 
 struct AicpaColumn {
   const char* tolerable;
@@ -176,22 +178,22 @@ TEST(SampleSizePlan, AicpaTableA1) {
           {"0.02", {149, 236, 313, 386, 590, 1030}},
           {"0.03", {99, 157, 157, 208, 257, 303, 392, 562, 846, 1466}},
           {"0.04", {74, 117, 117, 117, 156, 156, 192, 227, 294, 390, 513, 722, 1098, 1936}},
-          {"0.05", {59, 93, 93, 93, 93, 124, 124, 153, 181, 208, 234, 286, 361, 458, 624, 877,
-                    1348}},
-          {"0.06", {49, 78, 78, 78, 78, 78, 103, 103, 127, 127, 150, 173, 195, 238, 280, 341,
-                    421, 1580}},
-          {"0.07", {42, 66, 66, 66, 66, 66, 66, 88, 88, 88, 109, 109, 129, 148, 167, 185, 221,
-                    478, 1832}},
-          {"0.08", {36, 58, 58, 58, 58, 58, 58, 77, 77, 77, 77, 95, 95, 112, 112, 129, 146, 240,
-                    532}},
-          {"0.09", {32, 51, 51, 51, 51, 51, 51, 51, 68, 68, 68, 68, 84, 84, 84, 100, 100, 158,
-                    266, 585}},
-          {"0.1", {29, 46, 46, 46, 46, 46, 46, 46, 46, 61, 61, 61, 61, 61, 76, 76, 89, 116, 179,
-                   298, 649}},
-          {"0.15", {19, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 40, 40, 40, 40, 50,
-                    68, 85, 110, 150, 576}},
-          {"0.2", {14, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 30, 30,
-                   37, 37, 44, 50, 88, 193, 720}},
+          {"0.05",
+           {59, 93, 93, 93, 93, 124, 124, 153, 181, 208, 234, 286, 361, 458, 624, 877, 1348}},
+          {"0.06",
+           {49, 78, 78, 78, 78, 78, 103, 103, 127, 127, 150, 173, 195, 238, 280, 341, 421, 1580}},
+          {"0.07",
+           {42, 66, 66, 66, 66, 66, 66, 88, 88, 88, 109, 109, 129, 148, 167, 185, 221, 478, 1832}},
+          {"0.08",
+           {36, 58, 58, 58, 58, 58, 58, 77, 77, 77, 77, 95, 95, 112, 112, 129, 146, 240, 532}},
+          {"0.09",
+           {32, 51, 51, 51, 51, 51, 51, 51, 68, 68, 68, 68, 84, 84, 84, 100, 100, 158, 266, 585}},
+          {"0.1", {29, 46, 46, 46, 46, 46, 46,  46,  46,  61, 61,
+                   61, 61, 61, 76, 76, 89, 116, 179, 298, 649}},
+          {"0.15", {19, 30, 30, 30, 30, 30, 30, 30, 30, 30,  30,  30,
+                    30, 30, 40, 40, 40, 40, 50, 68, 85, 110, 150, 576}},
+          {"0.2", {14, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,  22,
+                   22, 22, 22, 22, 30, 30, 37, 37, 44, 50, 88, 193, 720}},
       });
 }
 
@@ -205,24 +207,23 @@ TEST(SampleSizePlan, AicpaTableA2) {
           {"0.03", {76, 129, 129, 129, 176, 221, 265, 390, 590, 974}},
           {"0.04", {57, 96, 96, 96, 96, 132, 132, 166, 198, 262, 353, 471, 730, 1258}},
           // jfa's test has 423 for 3.5 %, from 0.035 · 400 = 14.000000000000002 in binary.
-          {"0.05", {45, 77, 77, 77, 77, 77, 105, 105, 132, 132, 158, 209, 258, 306, 400, 583,
-                    873}},
-          {"0.06", {38, 64, 64, 64, 64, 64, 64, 88, 88, 88, 110, 132, 132, 153, 194, 235, 274,
-                    1019}},
+          {"0.05", {45, 77, 77, 77, 77, 77, 105, 105, 132, 132, 158, 209, 258, 306, 400, 583, 873}},
+          {"0.06",
+           {38, 64, 64, 64, 64, 64, 64, 88, 88, 88, 110, 132, 132, 153, 194, 235, 274, 1019}},
           // jfa's test: "112 + 1" twice (AICPA prints 112; jfa's 113 is right, and so is ours).
-          {"0.07", {32, 55, 55, 55, 55, 55, 55, 55, 75, 75, 75, 94, 94, 113, 113, 131, 149, 318,
-                    1150}},
+          {"0.07",
+           {32, 55, 55, 55, 55, 55, 55, 55, 75, 75, 75, 94, 94, 113, 113, 131, 149, 318, 1150}},
           // jfa's test has 1313 for 7 %, from 0.07 · 1300 = 91.00000000000001 in binary.
-          {"0.08", {28, 48, 48, 48, 48, 48, 48, 48, 48, 65, 65, 65, 65, 82, 82, 98, 98, 160, 349,
-                    1300}},
-          {"0.09", {25, 42, 42, 42, 42, 42, 42, 42, 42, 42, 58, 58, 58, 58, 73, 73, 73, 115, 182,
-                    385, 1437}},
-          {"0.1", {22, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 52, 52, 52, 52, 52, 65, 78, 116,
-                   199, 424, 1577}},
-          {"0.15", {15, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 34, 43,
-                    52, 60, 77, 100, 368}},
-          {"0.2", {11, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 25, 25,
-                   25, 32, 38, 63, 126, 457}},
+          {"0.08",
+           {28, 48, 48, 48, 48, 48, 48, 48, 48, 65, 65, 65, 65, 82, 82, 98, 98, 160, 349, 1300}},
+          {"0.09", {25, 42, 42, 42, 42, 42, 42,  42,  42,  42,  58,
+                    58, 58, 58, 73, 73, 73, 115, 182, 385, 1437}},
+          {"0.1", {22, 38, 38, 38, 38, 38, 38, 38,  38,  38,  38,
+                   52, 52, 52, 52, 52, 65, 78, 116, 199, 424, 1577}},
+          {"0.15", {15, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25,  25,
+                    25, 25, 25, 25, 25, 34, 43, 52, 60, 77, 100, 368}},
+          {"0.2", {11, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18,  18,
+                   18, 18, 18, 18, 18, 25, 25, 25, 32, 38, 63, 126, 457}},
       });
 }
 
@@ -303,8 +304,8 @@ TEST(SampleSizePlan, AicpaTableC1) {
       const Decimal expected{t.numerator * ratio.numerator, t.denominator * ratio.denominator};
       const SamplePlan p =
           plan_sample_size(SamplePlanInput{t, expected, confidence, poisson, std::nullopt});
-      EXPECT_EQ(p.n, row.n[i]) << "risk " << row.risk << ", ratio " << row.ratio
-                               << ", tolerable " << tolerables[i];
+      EXPECT_EQ(p.n, row.n[i]) << "risk " << row.risk << ", ratio " << row.ratio << ", tolerable "
+                               << tolerables[i];
     }
   }
 }
@@ -331,13 +332,11 @@ TEST(SampleSizePlan, ReportsTheUpperBoundThatNGives) {
     const char* confidence;
     std::int64_t population, n, k;
   };
-  for (const Hyper& h : {Hyper{"0.01", "0", "0.95", 1000, 258, 9},
-                         Hyper{"0.05", "0", "0.95", 1000, 57, 49},
-                         Hyper{"0.05", "0.025", "0.95", 1000, 197, 49},
-                         Hyper{"0.05", "2", "0.95", 1000, 119, 49},
-                         Hyper{"0.05", "0", "0.9", 1200, 45, 58},
-                         Hyper{"0.05", "2", "0.9", 1200, 102, 59},
-                         Hyper{"0.05", "0", "0.95", 10000, 59, 493}}) {
+  for (const Hyper& h :
+       {Hyper{"0.01", "0", "0.95", 1000, 258, 9}, Hyper{"0.05", "0", "0.95", 1000, 57, 49},
+        Hyper{"0.05", "0.025", "0.95", 1000, 197, 49}, Hyper{"0.05", "2", "0.95", 1000, 119, 49},
+        Hyper{"0.05", "0", "0.9", 1200, 45, 58}, Hyper{"0.05", "2", "0.9", 1200, 102, 59},
+        Hyper{"0.05", "0", "0.95", 10000, 59, 493}}) {
     const SamplePlan p = plan(h.tolerable, h.expected, h.confidence, hypergeometric, h.population);
     EXPECT_EQ(p.n, h.n) << h.tolerable << " " << h.expected << " N=" << h.population;
     ASSERT_TRUE(p.population_errors_bound.has_value());
@@ -422,8 +421,8 @@ SamplePlanInput input(const char* tolerable, const char* expected, const char* c
                       Likelihood likelihood = binomial,
                       std::optional<std::int64_t> population = std::nullopt,
                       std::int64_t max_n = 5000) {
-  return SamplePlanInput{dec(tolerable), dec(expected), dec(confidence), likelihood, population,
-                         max_n};
+  return SamplePlanInput{dec(tolerable), dec(expected), dec(confidence),
+                         likelihood,     population,    max_n};
 }
 
 TEST(SampleSizePlanValidation, RatesMustLieStrictlyBetweenZeroAndOne) {
@@ -450,8 +449,8 @@ TEST(SampleSizePlanValidation, CountMustBeBelowMaxN) {
   // Rounded up first, as jfa does: 99.5 → 100.
   EXPECT_TRUE(has_issue(issues_of(input("0.05", "99.5", "0.95", binomial, {}, 100)), "expected",
                         "below max_n"));
-  EXPECT_TRUE(has_issue(issues_of(input("0.05", "0", "0.95", binomial, {}, 0)), "max_n",
-                        "between 1 and"));
+  EXPECT_TRUE(
+      has_issue(issues_of(input("0.05", "0", "0.95", binomial, {}, 0)), "max_n", "between 1 and"));
   EXPECT_TRUE(has_issue(issues_of(input("0.05", "0", "0.95", binomial, {}, 2'000'000)), "max_n",
                         "between 1 and"));
 }
@@ -459,8 +458,8 @@ TEST(SampleSizePlanValidation, CountMustBeBelowMaxN) {
 TEST(SampleSizePlanValidation, HypergeometricNeedsAPopulationThatCanHoldTheErrors) {
   EXPECT_TRUE(has_issue(issues_of(input("0.05", "0", "0.95", hypergeometric)), "population",
                         "required for the hypergeometric"));
-  EXPECT_TRUE(
-      has_issue(issues_of(input("0.05", "0", "0.95", hypergeometric, 0)), "population", "1 or more"));
+  EXPECT_TRUE(has_issue(issues_of(input("0.05", "0", "0.95", hypergeometric, 0)), "population",
+                        "1 or more"));
   // jfa: "'expected' * 'N.units' must be < 'materiality' * 'N.units'", both rounded up.
   EXPECT_TRUE(has_issue(issues_of(input("0.05", "0.049", "0.95", hypergeometric, 10)), "expected",
                         "ceil(0.049 · 10) = 1, must be below the tolerable errors, "
@@ -606,12 +605,12 @@ TEST(SampleSizeEvaluate, EdgesAndValidation) {
     return std::vector<Issue>{};
   };
   EXPECT_TRUE(has_issue(issues({0, dec("0"), dec("0.95"), binomial, {}}), "n", "1 or more"));
-  EXPECT_TRUE(
-      has_issue(issues({10, dec("11"), dec("0.95"), binomial, {}}), "errors", "at most the sample"));
+  EXPECT_TRUE(has_issue(issues({10, dec("11"), dec("0.95"), binomial, {}}), "errors",
+                        "at most the sample"));
   EXPECT_TRUE(
       has_issue(issues({10, dec("1.5"), dec("0.95"), hypergeometric, 100}), "errors", "whole"));
-  EXPECT_TRUE(has_issue(issues({10, dec("1"), dec("0.95"), hypergeometric, {}}), "population",
-                        "required"));
+  EXPECT_TRUE(
+      has_issue(issues({10, dec("1"), dec("0.95"), hypergeometric, {}}), "population", "required"));
   EXPECT_TRUE(has_issue(issues({10, dec("1"), dec("0.95"), hypergeometric, 9}), "population",
                         "at least the sample size 10"));
   EXPECT_TRUE(has_issue(issues({10, dec("1"), dec("1"), poisson, {}}), "confidence", "between"));

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "domain/errors.hpp"
+#include "engine/loader_test_support.hpp"
 
 namespace sagsaudit {
 namespace {
@@ -39,20 +40,10 @@ hjemmel = "Forvaltningsloven § 25"
 )";
 
 std::vector<std::string> errors_of(const std::string& text, const std::string& name = file) {
-  try {
-    parse_concept(text, name);
-  } catch (const ValidationError& error) {
-    std::vector<std::string> out;
-    for (const auto& issue : error.issues()) out.push_back(format_issue(issue));
-    return out;
-  }
-  return {};
+  return testing::errors_of(parse_concept, text, name);
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  text.replace(text.find(from), from.size(), to);
-  return text;
-}
+using testing::replaced;
 
 TEST(ConceptLoader, ReadsEveryField) {
   const Concept c = parse_concept(valid, file);

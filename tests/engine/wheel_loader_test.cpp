@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/errors.hpp"
+#include "engine/loader_test_support.hpp"
 #include "domain/round_plan.hpp"
 
 namespace sagsaudit {
@@ -43,20 +44,10 @@ stikproeve = { regel = "fast", antal_pr_center = 5 }
 )";
 
 std::vector<std::string> errors_of(const std::string& text) {
-  try {
-    parse_annual_wheel(text, file);
-  } catch (const ValidationError& error) {
-    std::vector<std::string> out;
-    for (const auto& issue : error.issues()) out.push_back(format_issue(issue));
-    return out;
-  }
-  return {};
+  return testing::errors_of(parse_annual_wheel, text, file);
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  text.replace(text.find(from), from.size(), to);
-  return text;
-}
+using testing::replaced;
 
 TEST(WheelLoader, ReadsEveryField) {
   const AnnualWheel w = parse_annual_wheel(valid, file);
