@@ -97,8 +97,9 @@ TEST(Cli, InitThenTheYearsWheelHasTwentyNineRounds) {
   EXPECT_THAT(show.out, HasSubstr("\n29 runder i 2027 (5 ydelsestyper × 4 kvartaler + 4 "
                                   "ydelsestyper × 2 halvår + 1 ydelsestype × 1 år).\n"));
   EXPECT_THAT(show.out, HasSubstr("kontanthjaelp-2027-K1"));
-  EXPECT_THAT(show.out, HasSubstr("sygedagpenge-2027-K3  2027-K3  01-07-2027  30-09-2027  "
-                                  "01-10-2027 – 30-10-2027"));
+  // The id column is as wide as the longest id (fleksjob_ledighedsydelse-2027-H1).
+  EXPECT_THAT(show.out, HasSubstr("sygedagpenge-2027-K3              2027-K3  01-07-2027  "
+                                  "30-09-2027  01-10-2027 – 30-10-2027"));
   EXPECT_THAT(show.out, HasSubstr("delpension-2027  "));
 
   const auto again = sandbox.run({"init"});
