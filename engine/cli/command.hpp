@@ -19,6 +19,7 @@ struct CommandContext {
   std::ostream& out;
   std::ostream& err;
   Config config;
+  std::string actor;  // who the audit log names: "cli:<os user>"
 };
 
 struct Command {
@@ -37,5 +38,10 @@ std::vector<Command> all_commands();
 std::vector<Command> init_commands();
 std::vector<Command> concepts_commands();
 std::vector<Command> wheel_commands();
+std::vector<Command> workflow_commands();    // tick, assign, rounds list, round show/…
+std::vector<Command> user_commands();        // user add/list
+std::vector<Command> audit_commands();       // audit verify/list
+std::vector<Command> population_commands();  // population import/check/show
+std::vector<Command> sample_commands();      // sample plan/evaluate/draw/verify/protocol
 
 }  // namespace sagsaudit::cli

@@ -43,6 +43,12 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands,
          "Konfiguration: sagsaudit.toml, miljøvariabler SAGSAUDIT_* og tilvalg (docs/configuration.md).\n";
 }
 
+// Who the audit log names for a command run from a shell: the OS user ("cli:jens").
+std::string cli_actor(const EnvLookup& env) {
+  const auto user = env("USER");
+  return "cli:" + (user && !user->empty() ? *user : std::string("ukendt"));
+}
+
 po::options_description common_options() {
   po::options_description options("Fælles tilvalg");
   options.add_options()("help,h", "vis denne hjælp")(
@@ -126,7 +132,8 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
   std::optional<std::string> config_file;
   if (vm.count("config")) config_file = vm["config"].as<std::string>();
 
-  CommandContext context{out, err, resolve_config(config_file, env, overrides)};
+  CommandContext context{out, err, resolve_config(config_file, env, overrides),
+                         cli_actor(env)};
   return command.run(vm, context);
 }
 
@@ -134,7 +141,9 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
 
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
-  for (auto part : {init_commands(), concepts_commands(), wheel_commands()}) {
+  for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
+                    population_commands(), sample_commands(), user_commands(),
+                    audit_commands()}) {
     commands.insert(commands.end(), part.begin(), part.end());
   }
   return commands;

@@ -59,6 +59,12 @@ const WheelEntry* AnnualWheel::find_entry(std::string_view benefit_type) const {
   return it == entries.end() ? nullptr : &*it;
 }
 
+const std::vector<std::string>& population_fields() {
+  static const std::vector<std::string> fields = {"sagsnummer", "cpr", "center", "sagsbehandler",
+                                                  "afgørelsesdato"};
+  return fields;
+}
+
 const Center* AnnualWheel::find_center(std::string_view code) const {
   const auto it = std::find_if(centers.begin(), centers.end(),
                                [&](const Center& c) { return c.code == code; });

@@ -1,6 +1,7 @@
 #pragma once
 // The årshjul: which ydelsestyper are reviewed how often, how large each stikprøve is, how long
 // the review window lasts, which centers there are, and where the traffic-light bands lie.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,10 @@ struct WheelEntry {
   SourcePosition window_position;
 };
 
+// The required columns of a population file, by canonical name, in the order documented:
+// sagsnummer, cpr, center, sagsbehandler, afgørelsesdato.
+const std::vector<std::string>& population_fields();
+
 struct AnnualWheel {
   std::string title;
   Thresholds thresholds;
@@ -75,6 +80,12 @@ struct AnnualWheel {
   SourcePosition window_position;
   // Whether "kan ikke vurderes" counts as an error in the percentages (DESIGN.md).
   bool not_assessable_is_error = false;
+  // uafhaengig_tildeling: a coordinator is never assigned a case of a center they belong to.
+  bool independent_assignment = false;
+  // [kolonner]: the population file's own header for a required field, keyed by the field's
+  // canonical name (population_fields()); fields not named here are looked up by their own name.
+  std::map<std::string, std::string> column_names;
+  SourcePosition column_names_position;
   std::vector<Center> centers;
   std::vector<WheelEntry> entries;
   std::string version;  // hex SHA-256 of the file's bytes

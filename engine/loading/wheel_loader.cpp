@@ -120,6 +120,28 @@ void read_entries(TomlFields& fields, const toml::table& root, std::vector<Wheel
   }
 }
 
+// [kolonner]: feltnavn = "overskrift i filen", for the required population columns only.
+void read_column_names(TomlFields& fields, const toml::table& root, AnnualWheel& wheel) {
+  const toml::table* table = fields.optional_table(root, "kolonner", "");
+  if (!table) return;
+  wheel.column_names_position = fields.position_in(root, "kolonner");
+  const auto& known = population_fields();
+  for (const auto& [key, node] : *table) {
+    const std::string field(key.str());
+    if (std::find(known.begin(), known.end(), field) == known.end()) {
+      std::string list;
+      for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
+      fields.add(position_of(node), "kolonner", field,
+                 "ukendt felt; kolonner kan angives for: " + list);
+      continue;
+    }
+    // required_string also refuses an empty text.
+    if (const auto header = fields.required_string(*table, field, "kolonner")) {
+      wheel.column_names[field] = *header;
+    }
+  }
+}
+
 }  // namespace
 
 AnnualWheel parse_annual_wheel(const std::string& text, const std::string& file) {
@@ -127,8 +149,9 @@ AnnualWheel parse_annual_wheel(const std::string& text, const std::string& file)
   std::vector<Issue> issues;
   TomlFields fields(file, issues);
   fields.reject_unknown_keys(root,
-                             {"titel", "vindue_dage", "kan_ikke_vurderes_er_fejl", "trafiklys",
-                              "center", "ydelsestype"},
+                             {"titel", "vindue_dage", "kan_ikke_vurderes_er_fejl",
+                              "uafhaengig_tildeling", "trafiklys", "kolonner", "center",
+                              "ydelsestype"},
                              "");
   AnnualWheel wheel;
   wheel.source_file = file;
@@ -137,7 +160,10 @@ AnnualWheel parse_annual_wheel(const std::string& text, const std::string& file)
   if (auto days = fields.optional_int(root, "vindue_dage", "")) wheel.window_days = clamp_to_int(*days);
   wheel.not_assessable_is_error =
       fields.optional_bool(root, "kan_ikke_vurderes_er_fejl", "").value_or(false);
+  wheel.independent_assignment =
+      fields.optional_bool(root, "uafhaengig_tildeling", "").value_or(false);
   read_thresholds(fields, root, wheel.thresholds);
+  read_column_names(fields, root, wheel);
   read_centers(fields, root, wheel.centers);
   read_entries(fields, root, wheel.entries);
 

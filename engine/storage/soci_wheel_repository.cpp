@@ -1,6 +1,8 @@
 // WheelRepository on SOCI: tables wheel_versions, wheel_centers, wheel_entries and wheel_loads
-// (migration 1).
+// (migration 1), wheel_versions.independent_assignment and wheel_column_names (migration 2).
 #include <soci/soci.h>
+
+#include <map>
 
 #include "domain/errors.hpp"
 #include "storage/soci_errors.hpp"
@@ -40,6 +42,7 @@ class SociWheelRepository final : public WheelRepository {
     if (inserted) {
       insert_centers(wheel);
       insert_entries(wheel);
+      insert_column_names(wheel);
     }
     if (current_version() != wheel.version) record_load(wheel.version);
     scope.done();
@@ -58,15 +61,18 @@ class SociWheelRepository final : public WheelRepository {
   bool insert_version(const AnnualWheel& w) {
     const std::string stored_at = utc_timestamp_now();
     const int not_assessable_is_error = w.not_assessable_is_error ? 1 : 0;
+    const int independent_assignment = w.independent_assignment ? 1 : 0;
     soci::statement insert =
         (sql_.prepare << "INSERT INTO wheel_versions (version, title, source_file, green_min, "
-                         "yellow_min, window_days, not_assessable_is_error, first_stored_at) "
+                         "yellow_min, window_days, not_assessable_is_error, "
+                         "independent_assignment, first_stored_at) "
                          "VALUES (:version, :title, :source_file, :green_min, :yellow_min, "
-                         ":window_days, :not_assessable_is_error, :stored_at) "
+                         ":window_days, :not_assessable_is_error, :independent, :stored_at) "
                          "ON CONFLICT (version) DO NOTHING",
          soci::use(w.version), soci::use(w.title), soci::use(w.source_file),
          soci::use(w.thresholds.green_min), soci::use(w.thresholds.yellow_min),
-         soci::use(w.window_days), soci::use(not_assessable_is_error), soci::use(stored_at));
+         soci::use(w.window_days), soci::use(not_assessable_is_error),
+         soci::use(independent_assignment), soci::use(stored_at));
     insert.execute(true);
     return insert.get_affected_rows() == 1;
   }
@@ -78,6 +84,14 @@ class SociWheelRepository final : public WheelRepository {
               "VALUES (:version, :ordinal, :code, :name)",
           soci::use(w.version), soci::use(ordinal), soci::use(center.code), soci::use(center.name);
       ++ordinal;
+    }
+  }
+
+  void insert_column_names(const AnnualWheel& w) {
+    for (const auto& [field, header] : w.column_names) {
+      sql_ << "INSERT INTO wheel_column_names (wheel_version, field, header) "
+              "VALUES (:version, :field, :header)",
+          soci::use(w.version), soci::use(field), soci::use(header);
     }
   }
 
@@ -120,17 +134,35 @@ class SociWheelRepository final : public WheelRepository {
   std::optional<AnnualWheel> load_version(const std::string& version) {
     AnnualWheel w;
     int not_assessable_is_error = 0;
+    int independent_assignment = 0;
     sql_ << "SELECT title, source_file, green_min, yellow_min, window_days, "
-            "not_assessable_is_error FROM wheel_versions WHERE version = :version",
+            "not_assessable_is_error, independent_assignment FROM wheel_versions "
+            "WHERE version = :version",
         soci::into(w.title), soci::into(w.source_file), soci::into(w.thresholds.green_min),
         soci::into(w.thresholds.yellow_min), soci::into(w.window_days),
-        soci::into(not_assessable_is_error), soci::use(version);
+        soci::into(not_assessable_is_error), soci::into(independent_assignment),
+        soci::use(version);
     if (!sql_.got_data()) return std::nullopt;
     w.version = version;
     w.not_assessable_is_error = not_assessable_is_error != 0;
+    w.independent_assignment = independent_assignment != 0;
+    w.column_names = load_column_names(version);
     w.centers = load_centers(version);
     w.entries = load_entries(version);
     return w;
+  }
+
+  std::map<std::string, std::string> load_column_names(const std::string& version) {
+    std::map<std::string, std::string> out;
+    std::string field;
+    std::string header;
+    soci::statement query =
+        (sql_.prepare << "SELECT field, header FROM wheel_column_names "
+                         "WHERE wheel_version = :version",
+         soci::into(field), soci::into(header), soci::use(version));
+    query.execute();
+    while (query.fetch()) out[field] = header;
+    return out;
   }
 
   std::vector<Center> load_centers(const std::string& version) {

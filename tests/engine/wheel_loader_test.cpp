@@ -14,6 +14,7 @@ const std::string file = "aarshjul.toml";
 const std::string valid = R"(titel = "Årshjul"
 vindue_dage = 30
 kan_ikke_vurderes_er_fejl = true
+uafhaengig_tildeling = true
 
 [trafiklys]
 groen_min = 95
@@ -41,6 +42,10 @@ kode = "delpension"
 navn = "Delpension"
 frekvens = "år"
 stikproeve = { regel = "fast", antal_pr_center = 5 }
+
+[kolonner]
+sagsnummer = "Sagsnr."
+"afgørelsesdato" = "Afg. dato"
 )";
 
 std::vector<std::string> errors_of(const std::string& text) {
@@ -74,6 +79,21 @@ TEST(WheelLoader, ReadsEveryField) {
   EXPECT_EQ(w.entries[2].frequency, Frequency::yearly);
   EXPECT_EQ(w.version.size(), 64u);
   EXPECT_EQ(plan_rounds(w, 2027).size(), 7u);  // 4 + 2 + 1
+  EXPECT_TRUE(w.independent_assignment);
+  EXPECT_EQ(w.column_names, (std::map<std::string, std::string>{
+                                {"afgørelsesdato", "Afg. dato"}, {"sagsnummer", "Sagsnr."}}));
+}
+
+TEST(WheelLoader, ColumnNamesOnlyForTheRequiredFieldsAndNeverEmpty) {
+  EXPECT_EQ(errors_of(replaced(replaced(valid, "sagsnummer = \"Sagsnr.\"", "sagsnr = \"Sagsnr.\""),
+                               "\"Afg. dato\"", "\"\"")),
+            (std::vector<std::string>{
+                "aarshjul.toml:35:20: kolonner.afgørelsesdato: må ikke være tom",
+                "aarshjul.toml:34:10: kolonner.sagsnr: ukendt felt; kolonner kan angives for: "
+                "sagsnummer, cpr, center, sagsbehandler, afgørelsesdato"}));
+  EXPECT_EQ(errors_of(replaced(valid, "\"Sagsnr.\"", "7")),
+            std::vector<std::string>{"aarshjul.toml:34:14: kolonner.sagsnummer: skal være tekst, "
+                                     "ikke heltal"});
 }
 
 TEST(WheelLoader, DefaultsWhenOptionalKeysAreLeftOut) {
@@ -84,17 +104,23 @@ TEST(WheelLoader, DefaultsWhenOptionalKeysAreLeftOut) {
   EXPECT_EQ(w.thresholds.green_min, 95);
   EXPECT_EQ(w.thresholds.yellow_min, 75);
   EXPECT_FALSE(w.not_assessable_is_error);
+  const AnnualWheel plain = parse_annual_wheel(
+      replaced(replaced(valid, "uafhaengig_tildeling = true\n", ""),
+               "[kolonner]\nsagsnummer = \"Sagsnr.\"\n\"afgørelsesdato\" = \"Afg. dato\"\n", ""),
+      file);
+  EXPECT_FALSE(plain.independent_assignment);
+  EXPECT_TRUE(plain.column_names.empty());
 }
 
 TEST(WheelLoader, UnknownFrequency) {
   EXPECT_EQ(errors_of(replaced(valid, "\"halvår\"", "\"halvaar\"")),
-            std::vector<std::string>{"aarshjul.toml:22:12: ydelsestype.frekvens: 'halvaar' er "
+            std::vector<std::string>{"aarshjul.toml:23:12: ydelsestype.frekvens: 'halvaar' er "
                                      "ikke en frekvens (brug kvartal, halvår eller år)"});
 }
 
 TEST(WheelLoader, ThresholdOutOfRange) {
   EXPECT_EQ(errors_of(replaced(valid, "groen_min = 95", "groen_min = 105")),
-            std::vector<std::string>{"aarshjul.toml:6:13: trafiklys.groen_min: skal være en "
+            std::vector<std::string>{"aarshjul.toml:7:13: trafiklys.groen_min: skal være en "
                                      "procent mellem 0 og 100, ikke 105"});
 }
 
@@ -103,35 +129,36 @@ TEST(WheelLoader, UnknownKeysAtEveryLevel) {
                                "max = 20")),
             (std::vector<std::string>{
                 "aarshjul.toml:2:1: vindue: ukendt nøgle (kendte nøgler: titel, vindue_dage, "
-                "kan_ikke_vurderes_er_fejl, trafiklys, center, ydelsestype)",
-                "aarshjul.toml:24:59: stikproeve.max: ukendt nøgle (kendte nøgler: regel, "
+                "kan_ikke_vurderes_er_fejl, uafhaengig_tildeling, trafiklys, kolonner, center, "
+                "ydelsestype)",
+                "aarshjul.toml:25:59: stikproeve.max: ukendt nøgle (kendte nøgler: regel, "
                 "procent, min, maks)",
-                "aarshjul.toml:24:14: stikproeve.maks: mangler"}));
+                "aarshjul.toml:25:14: stikproeve.maks: mangler"}));
 }
 
 TEST(WheelLoader, UnknownSampleRuleAndLikelihood) {
   EXPECT_EQ(errors_of(replaced(valid, "regel = \"fast\"", "regel = \"tilfældig\"")),
-            std::vector<std::string>{"aarshjul.toml:30:24: stikproeve.regel: 'tilfældig' er ikke "
+            std::vector<std::string>{"aarshjul.toml:31:24: stikproeve.regel: 'tilfældig' er ikke "
                                      "en stikprøveregel (brug fast, procent eller statistisk)"});
   EXPECT_EQ(errors_of(replaced(valid, "konfidens = 0.95 }",
                                "konfidens = 0.95, sandsynlighed = \"normal\" }")),
-            std::vector<std::string>{"aarshjul.toml:17:123: stikproeve.sandsynlighed: 'normal' er "
+            std::vector<std::string>{"aarshjul.toml:18:123: stikproeve.sandsynlighed: 'normal' er "
                                      "ikke en fordeling (brug binomial, poisson eller "
                                      "hypergeometric)"});
 }
 
 TEST(WheelLoader, MissingSampleRuleAndDuplicateType) {
   EXPECT_EQ(errors_of(replaced(valid, "stikproeve = { regel = \"fast\", antal_pr_center = 5 }\n", "")),
-            std::vector<std::string>{"aarshjul.toml:26:1: ydelsestype.stikproeve: mangler (fx "
+            std::vector<std::string>{"aarshjul.toml:27:1: ydelsestype.stikproeve: mangler (fx "
                                      "stikproeve = { regel = \"fast\", antal_pr_center = 10 })"});
   EXPECT_EQ(errors_of(replaced(valid, "kode = \"delpension\"", "kode = \"fleksydelse\"")),
-            std::vector<std::string>{"aarshjul.toml:26:1: ydelsestype.kode: 'fleksydelse' findes "
-                                     "allerede (linje 19)"});
+            std::vector<std::string>{"aarshjul.toml:27:1: ydelsestype.kode: 'fleksydelse' findes "
+                                     "allerede (linje 20)"});
 }
 
 TEST(WheelLoader, ExpectedRateMustBeBelowTolerable) {
   EXPECT_EQ(errors_of(replaced(valid, "forventede_fejl = 0.01", "forventede_fejl = 0.07")),
-            std::vector<std::string>{"aarshjul.toml:17:14: stikproeve.forventede_fejl: en "
+            std::vector<std::string>{"aarshjul.toml:18:14: stikproeve.forventede_fejl: en "
                                      "forventet fejlrate (0.07) skal være mindre end den "
                                      "tolerable (0.05)"});
 }

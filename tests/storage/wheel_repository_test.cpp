@@ -26,6 +26,8 @@ AnnualWheel wheel(const std::string& version) {
   w.thresholds.yellow_min = 80;
   w.window_days = 45;
   w.not_assessable_is_error = true;
+  w.independent_assignment = true;
+  w.column_names = {{"cpr", "CPR-nr."}, {"afgørelsesdato", "Afgørelse"}};
   w.version = version;
   w.source_file = "annual-wheel/aarshjul.toml";
   w.centers = {{"jc-amager", "Jobcenter Amager", {}},
@@ -74,6 +76,8 @@ void expect_same(const AnnualWheel& actual, const AnnualWheel& expected) {
   EXPECT_EQ(actual.thresholds.yellow_min, expected.thresholds.yellow_min);
   EXPECT_EQ(actual.window_days, expected.window_days);
   EXPECT_EQ(actual.not_assessable_is_error, expected.not_assessable_is_error);
+  EXPECT_EQ(actual.independent_assignment, expected.independent_assignment);
+  EXPECT_EQ(actual.column_names, expected.column_names);
   EXPECT_EQ(actual.version, expected.version);
   EXPECT_EQ(actual.source_file, expected.source_file);
   ASSERT_EQ(actual.centers.size(), expected.centers.size());

@@ -1,0 +1,13 @@
+#pragma once
+// Internal to the storage layer: each numbered migration lives in its own file,
+// migration_<number>_<what>.cpp, and migration_list.cpp puts them in order.
+#include "storage/migrations.hpp"
+
+namespace sagsaudit::storage {
+
+Migration migration_1_concepts_and_wheel();
+Migration migration_2_wheel_assignment_and_columns();
+Migration migration_3_workflow();                 // rounds, audit log, users, reviews, outbox
+Migration migration_4_population_and_samples();  // populations, cases, sample protocols
+
+}  // namespace sagsaudit::storage

@@ -1,0 +1,36 @@
+#pragma once
+// The drawn stikprøve of a round and its protocol (tables of migration 4). The protocol is what
+// a third party needs to redo the draw: population hash, strata, rule, seed, algorithm, picks.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace sagsaudit::storage {
+
+// One drawn case, as the workflow needs it (assignment, reviews).
+struct SampledCase {
+  std::string round_id;
+  std::string case_number;  // sagsnummer
+  std::string center;       // center code
+  std::string case_worker;  // sagsbehandler
+  std::string masked_cpr;   // "010180-xxxx"; the full CPR is never stored
+  int draw_order = 0;       // 1, 2, … within the center's stratum, in draw order
+};
+
+// Every method throws StorageError when the database refuses.
+class SampleReader {
+ public:
+  virtual ~SampleReader() = default;
+  // The round's drawn cases, ordered by center code, then draw_order; empty before the draw.
+  virtual std::vector<SampledCase> sampled_cases(std::string_view round_id) = 0;
+};
+
+// REQUIRES: db outlives the reader and has been migrated.
+std::unique_ptr<SampleReader> make_sample_reader(Database& db);
+
+}  // namespace sagsaudit::storage
