@@ -40,13 +40,17 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands,
     out << "  " << name << std::string(width - name.size() + 2, ' ') << command.summary << '\n';
   }
   out << "\nSkriv 'sagsaudit KOMMANDO --help' for kommandoens tilvalg.\n"
-         "Konfiguration: sagsaudit.toml, miljøvariabler SAGSAUDIT_* og tilvalg (docs/configuration.md).\n";
+         "Konfiguration: sagsaudit.toml, miljøvariabler SAGSAUDIT_* og tilvalg "
+         "(docs/configuration.md).\n";
 }
 
 // Who the audit log names for a command run from a shell: the OS user ("cli:jens").
 std::string cli_actor(const EnvLookup& env) {
-  const auto user = env("USER");
-  return "cli:" + (user && !user->empty() ? *user : std::string("ukendt"));
+  for (const char* name : {"USER", "LOGNAME"}) {
+    const auto user = env(name);
+    if (user && !user->empty()) return "cli:" + *user;
+  }
+  return "cli:ukendt";
 }
 
 po::options_description common_options() {
@@ -119,8 +123,7 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
     }
     po::notify(vm);
   } catch (const po::error& error) {
-    err << "fejl: " << error.what() << "\nSe 'sagsaudit " << joined(command.words)
-        << " --help'.\n";
+    err << "fejl: " << error.what() << "\nSe 'sagsaudit " << joined(command.words) << " --help'.\n";
     return exit_usage;
   }
 
@@ -132,8 +135,7 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
   std::optional<std::string> config_file;
   if (vm.count("config")) config_file = vm["config"].as<std::string>();
 
-  CommandContext context{out, err, resolve_config(config_file, env, overrides),
-                         cli_actor(env)};
+  CommandContext context{out, err, resolve_config(config_file, env, overrides), cli_actor(env)};
   return command.run(vm, context);
 }
 
@@ -142,8 +144,8 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
   for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
-                    population_commands(), sample_commands(), user_commands(),
-                    audit_commands()}) {
+                    population_commands(), sample_commands(), review_commands(), report_commands(),
+                    user_commands(), audit_commands()}) {
     commands.insert(commands.end(), part.begin(), part.end());
   }
   return commands;

@@ -13,7 +13,8 @@ namespace sagsaudit {
 const std::vector<ConfigSetting>& config_settings() {
   static const std::vector<ConfigSetting> settings = {
       {"database", "url", "SAGSAUDIT_DB", "db",
-       "database: sqlite:STI (standard: sqlite:sagsaudit.db) eller postgresql://bruger@vært:port/db",
+       "database: sqlite:STI (standard: sqlite:sagsaudit.db) eller "
+       "postgresql://bruger@vært:port/db",
        &Config::database_url},
       {"server", "listen", "SAGSAUDIT_LISTEN", "listen",
        "webserverens adresse, VÆRT:PORT (standard: 127.0.0.1:8080)", &Config::listen},
@@ -21,6 +22,9 @@ const std::vector<ConfigSetting>& config_settings() {
        "mappen med kvalitetskoncepter (standard: concepts)", &Config::concepts_dir},
       {"paths", "annual_wheel", "SAGSAUDIT_WHEEL", "wheel",
        "årshjulsfilen (standard: annual-wheel/aarshjul.toml)", &Config::annual_wheel_file},
+      {"security", "cpr_key_file", "SAGSAUDIT_CPR_KEY_FILE", "cpr-key-file",
+       "fil med nøglen til CPR-hash (lav den med 'sagsaudit keygen --out FIL')",
+       &Config::cpr_key_file},
   };
   return settings;
 }
@@ -48,7 +52,8 @@ void apply_file(Config& config, const std::string& file) {
     if (!sections.count(key.str())) {
       std::string known;
       for (auto name : section_names) known += (known.empty() ? "" : ", ") + std::string(name);
-      fields.add(position_of(value), "", key.str(), "ukendt sektion (kendte sektioner: " + known + ")");
+      fields.add(position_of(value), "", key.str(),
+                 "ukendt sektion (kendte sektioner: " + known + ")");
     }
   }
   for (auto section : section_names) {
@@ -63,7 +68,8 @@ void apply_file(Config& config, const std::string& file) {
         if (setting.key == key.str()) match = &setting;
       }
       if (!match) {
-        fields.add(position_of(value), section, key.str(), "ukendt nøgle (kendte nøgler: " + known + ")");
+        fields.add(position_of(value), section, key.str(),
+                   "ukendt nøgle (kendte nøgler: " + known + ")");
         continue;
       }
       if (auto text = fields.required_string(*table, match->key, section)) {

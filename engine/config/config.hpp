@@ -16,6 +16,9 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string concepts_dir = "concepts";
   std::string annual_wheel_file = "annual-wheel/aarshjul.toml";
+  // The secret key under which CPR numbers are hashed (crypto/cpr_hash.hpp); no default, so
+  // that a population is never imported under a key nobody chose to keep.
+  std::string cpr_key_file;
   std::string config_file;  // the file that was read; empty when none was
 };
 

@@ -11,6 +11,7 @@
 #include "domain/decimal.hpp"
 #include "domain/frequency.hpp"
 #include "domain/source_position.hpp"
+#include "domain/strategic_goal_spec.hpp"
 
 namespace sagsaudit {
 
@@ -18,7 +19,7 @@ namespace sagsaudit {
 struct Thresholds {
   int green_min = 95;
   int yellow_min = 75;
-  SourcePosition green_position;   // where each bound was written, for error messages
+  SourcePosition green_position;  // where each bound was written, for error messages
   SourcePosition yellow_position;
 };
 
@@ -86,6 +87,9 @@ struct AnnualWheel {
   // canonical name (population_fields()); fields not named here are looked up by their own name.
   std::map<std::string, std::string> column_names;
   SourcePosition column_names_position;
+  // [strategisk_maal]: e.g. halve the error share of the baseline year by the target year.
+  std::optional<StrategicGoal> strategic_goal;
+  SourcePosition strategic_goal_position;
   std::vector<Center> centers;
   std::vector<WheelEntry> entries;
   std::string version;  // hex SHA-256 of the file's bytes
@@ -93,7 +97,9 @@ struct AnnualWheel {
 
   const WheelEntry* find_entry(std::string_view benefit_type) const;
   const Center* find_center(std::string_view code) const;
-  int window_days_for(const WheelEntry& entry) const { return entry.window_days.value_or(window_days); }
+  int window_days_for(const WheelEntry& entry) const {
+    return entry.window_days.value_or(window_days);
+  }
 };
 
 }  // namespace sagsaudit

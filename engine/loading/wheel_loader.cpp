@@ -36,7 +36,8 @@ std::optional<SampleRule> read_sample_rule(TomlFields& fields, const toml::table
   }
   if (*rule == "statistisk") {
     fields.reject_unknown_keys(
-        t, {"regel", "tolerabel_fejlrate", "forventede_fejl", "konfidens", "sandsynlighed"}, prefix);
+        t, {"regel", "tolerabel_fejlrate", "forventede_fejl", "konfidens", "sandsynlighed"},
+        prefix);
     const auto tolerable = fields.required_decimal(t, "tolerabel_fejlrate", prefix);
     const auto expected = fields.required_decimal(t, "forventede_fejl", prefix);
     const auto confidence = fields.required_decimal(t, "konfidens", prefix);
@@ -92,7 +93,8 @@ void read_entries(TomlFields& fields, const toml::table& root, std::vector<Wheel
   constexpr std::string_view prefix = "ydelsestype";
   for (const auto& node : *array) {
     const toml::table& t = *node.as_table();
-    fields.reject_unknown_keys(t, {"kode", "navn", "frekvens", "vindue_dage", "stikproeve"}, prefix);
+    fields.reject_unknown_keys(t, {"kode", "navn", "frekvens", "vindue_dage", "stikproeve"},
+                               prefix);
     WheelEntry entry;
     entry.position = position_of(t);
     entry.benefit_type = fields.required_string(t, "kode", prefix).value_or("");
@@ -142,28 +144,48 @@ void read_column_names(TomlFields& fields, const toml::table& root, AnnualWheel&
   }
 }
 
+// [strategisk_maal]: basisaar, maalaar, reduktion — all three required when the table is there.
+void read_strategic_goal(TomlFields& fields, const toml::table& root, AnnualWheel& wheel) {
+  const toml::table* table = fields.optional_table(root, "strategisk_maal", "");
+  if (!table) return;
+  constexpr std::string_view prefix = "strategisk_maal";
+  fields.reject_unknown_keys(*table, {"basisaar", "maalaar", "reduktion"}, prefix);
+  const auto baseline = fields.required_int(*table, "basisaar", prefix);
+  const auto target = fields.required_int(*table, "maalaar", prefix);
+  const auto reduction = fields.required_decimal(*table, "reduktion", prefix);
+  if (!baseline || !target || !reduction) return;
+  const StrategicGoal goal{clamp_to_int(*baseline), clamp_to_int(*target), *reduction};
+  for (const Issue& issue : check_strategic_goal(goal)) {
+    fields.add(fields.position_in(*table, issue.field), prefix, issue.field, issue.message);
+  }
+  wheel.strategic_goal = goal;
+  wheel.strategic_goal_position = fields.position_in(root, "strategisk_maal");
+}
+
 }  // namespace
 
 AnnualWheel parse_annual_wheel(const std::string& text, const std::string& file) {
   const toml::table root = parse_toml(text, file);
   std::vector<Issue> issues;
   TomlFields fields(file, issues);
-  fields.reject_unknown_keys(root,
-                             {"titel", "vindue_dage", "kan_ikke_vurderes_er_fejl",
-                              "uafhaengig_tildeling", "trafiklys", "kolonner", "center",
-                              "ydelsestype"},
-                             "");
+  fields.reject_unknown_keys(
+      root,
+      {"titel", "vindue_dage", "kan_ikke_vurderes_er_fejl", "uafhaengig_tildeling", "trafiklys",
+       "kolonner", "strategisk_maal", "center", "ydelsestype"},
+      "");
   AnnualWheel wheel;
   wheel.source_file = file;
   wheel.title = fields.optional_string(root, "titel", "").value_or("Årshjul");
   wheel.window_position = fields.position_in(root, "vindue_dage");
-  if (auto days = fields.optional_int(root, "vindue_dage", "")) wheel.window_days = clamp_to_int(*days);
+  if (auto days = fields.optional_int(root, "vindue_dage", ""))
+    wheel.window_days = clamp_to_int(*days);
   wheel.not_assessable_is_error =
       fields.optional_bool(root, "kan_ikke_vurderes_er_fejl", "").value_or(false);
   wheel.independent_assignment =
       fields.optional_bool(root, "uafhaengig_tildeling", "").value_or(false);
   read_thresholds(fields, root, wheel.thresholds);
   read_column_names(fields, root, wheel);
+  read_strategic_goal(fields, root, wheel);
   read_centers(fields, root, wheel.centers);
   read_entries(fields, root, wheel.entries);
 

@@ -7,7 +7,8 @@ namespace sagsaudit::storage {
 
 Migration migration_1_concepts_and_wheel();
 Migration migration_2_wheel_assignment_and_columns();
-Migration migration_3_workflow();                 // rounds, audit log, users, reviews, outbox
+Migration migration_3_workflow();                // rounds, audit log, users, reviews, outbox
 Migration migration_4_population_and_samples();  // populations, cases, sample protocols
+Migration migration_5_review_answers();          // answers of case reviews, their history
 
 }  // namespace sagsaudit::storage

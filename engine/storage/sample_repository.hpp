@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/sample_protocol.hpp"
 #include "storage/database.hpp"
 
 namespace sagsaudit::storage {
@@ -32,5 +33,26 @@ class SampleReader {
 
 // REQUIRES: db outlives the reader and has been migrated.
 std::unique_ptr<SampleReader> make_sample_reader(Database& db);
+
+// The draw's own storage: the protocol with its strata, picks and exclusions (migration 4).
+class SampleRepository : public SampleReader {
+ public:
+  // Stores the protocol, its strata, picks and exclusions. Throws ConflictError when the round
+  // has a protocol already (a draw is never replaced). Joins the caller's Transaction when one
+  // is open, otherwise runs in its own.
+  virtual void store(const SampleProtocol& protocol) = 0;
+
+  virtual std::optional<SampleProtocol> protocol(std::string_view round_id) = 0;
+
+  // The sagsnumre drawn in each of the given rounds (for excluding them from a later draw).
+  virtual std::vector<std::string> drawn_case_numbers(
+      const std::vector<std::string>& round_ids) = 0;
+
+  // True when the round has a protocol (its sample has been drawn).
+  virtual bool has_protocol(std::string_view round_id) = 0;
+};
+
+// REQUIRES: db outlives the repository and has been migrated.
+std::unique_ptr<SampleRepository> make_sample_repository(Database& db);
 
 }  // namespace sagsaudit::storage

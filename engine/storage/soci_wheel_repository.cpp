@@ -62,17 +62,22 @@ class SociWheelRepository final : public WheelRepository {
     const std::string stored_at = utc_timestamp_now();
     const int not_assessable_is_error = w.not_assessable_is_error ? 1 : 0;
     const int independent_assignment = w.independent_assignment ? 1 : 0;
+    GoalColumns goal = to_goal_columns(w.strategic_goal);
     soci::statement insert =
         (sql_.prepare << "INSERT INTO wheel_versions (version, title, source_file, green_min, "
                          "yellow_min, window_days, not_assessable_is_error, "
-                         "independent_assignment, first_stored_at) "
+                         "independent_assignment, goal_baseline_year, goal_target_year, "
+                         "goal_reduction, first_stored_at) "
                          "VALUES (:version, :title, :source_file, :green_min, :yellow_min, "
-                         ":window_days, :not_assessable_is_error, :independent, :stored_at) "
+                         ":window_days, :not_assessable_is_error, :independent, :baseline, "
+                         ":target, :reduction, :stored_at) "
                          "ON CONFLICT (version) DO NOTHING",
          soci::use(w.version), soci::use(w.title), soci::use(w.source_file),
          soci::use(w.thresholds.green_min), soci::use(w.thresholds.yellow_min),
          soci::use(w.window_days), soci::use(not_assessable_is_error),
-         soci::use(independent_assignment), soci::use(stored_at));
+         soci::use(independent_assignment), soci::use(goal.baseline_year, goal.baseline_set),
+         soci::use(goal.target_year, goal.target_set),
+         soci::use(goal.reduction, goal.reduction_set), soci::use(stored_at));
     insert.execute(true);
     return insert.get_affected_rows() == 1;
   }
@@ -135,14 +140,18 @@ class SociWheelRepository final : public WheelRepository {
     AnnualWheel w;
     int not_assessable_is_error = 0;
     int independent_assignment = 0;
+    GoalColumns goal;
     sql_ << "SELECT title, source_file, green_min, yellow_min, window_days, "
-            "not_assessable_is_error, independent_assignment FROM wheel_versions "
-            "WHERE version = :version",
+            "not_assessable_is_error, independent_assignment, goal_baseline_year, "
+            "goal_target_year, goal_reduction FROM wheel_versions WHERE version = :version",
         soci::into(w.title), soci::into(w.source_file), soci::into(w.thresholds.green_min),
         soci::into(w.thresholds.yellow_min), soci::into(w.window_days),
         soci::into(not_assessable_is_error), soci::into(independent_assignment),
-        soci::use(version);
+        soci::into(goal.baseline_year, goal.baseline_set),
+        soci::into(goal.target_year, goal.target_set),
+        soci::into(goal.reduction, goal.reduction_set), soci::use(version);
     if (!sql_.got_data()) return std::nullopt;
+    w.strategic_goal = from_goal_columns(goal, "årshjul version " + version);
     w.version = version;
     w.not_assessable_is_error = not_assessable_is_error != 0;
     w.independent_assignment = independent_assignment != 0;
@@ -156,10 +165,9 @@ class SociWheelRepository final : public WheelRepository {
     std::map<std::string, std::string> out;
     std::string field;
     std::string header;
-    soci::statement query =
-        (sql_.prepare << "SELECT field, header FROM wheel_column_names "
-                         "WHERE wheel_version = :version",
-         soci::into(field), soci::into(header), soci::use(version));
+    soci::statement query = (sql_.prepare << "SELECT field, header FROM wheel_column_names "
+                                             "WHERE wheel_version = :version",
+                             soci::into(field), soci::into(header), soci::use(version));
     query.execute();
     while (query.fetch()) out[field] = header;
     return out;

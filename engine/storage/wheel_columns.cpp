@@ -77,4 +77,27 @@ SampleRule from_columns(const SampleColumns& c, const std::string& where) {
   corrupt(where, "sample_rule", "unknown kind \"" + c.kind + "\"");
 }
 
+GoalColumns to_goal_columns(const std::optional<StrategicGoal>& goal) {
+  GoalColumns columns;
+  if (!goal) return columns;
+  columns.baseline_year = goal->baseline_year;
+  columns.target_year = goal->target_year;
+  columns.reduction = goal->reduction.to_string();
+  columns.baseline_set = columns.target_set = columns.reduction_set = soci::i_ok;
+  return columns;
+}
+
+std::optional<StrategicGoal> from_goal_columns(const GoalColumns& columns,
+                                               const std::string& where) {
+  const int set = (columns.baseline_set == soci::i_ok) + (columns.target_set == soci::i_ok) +
+                  (columns.reduction_set == soci::i_ok);
+  if (set == 0) return std::nullopt;
+  if (set != 3) {
+    corrupt(where, "goal_baseline_year/goal_target_year/goal_reduction",
+            "all three must be set or all three NULL");
+  }
+  return StrategicGoal{columns.baseline_year, columns.target_year,
+                       decimal(columns.reduction, where, "goal_reduction")};
+}
+
 }  // namespace sagsaudit::storage

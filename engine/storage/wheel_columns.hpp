@@ -4,6 +4,7 @@
 // decimals are their exact text ("0.05"), so no binary rounding ever touches a rate.
 #include <soci/soci-backend.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,5 +36,19 @@ struct SampleColumns {
 SampleColumns to_columns(const SampleRule& rule);
 // Reads back what to_columns wrote. Throws StorageError naming `where` and the column otherwise.
 SampleRule from_columns(const SampleColumns& columns, const std::string& where);
+
+// The strategic-goal columns of wheel_versions: all three NULL when the wheel has no goal.
+struct GoalColumns {
+  int baseline_year = 0;
+  int target_year = 0;
+  std::string reduction;
+  soci::indicator baseline_set = soci::i_null, target_set = soci::i_null,
+                  reduction_set = soci::i_null;
+};
+
+GoalColumns to_goal_columns(const std::optional<StrategicGoal>& goal);
+// Throws StorageError naming `where` when only some are set or the reduction is not a decimal.
+std::optional<StrategicGoal> from_goal_columns(const GoalColumns& columns,
+                                               const std::string& where);
 
 }  // namespace sagsaudit::storage

@@ -22,7 +22,8 @@ class ConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("sagsaudit-config-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+           ("sagsaudit-config-test-" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
     std::filesystem::create_directories(dir_);
     file_ = (dir_ / "sagsaudit.toml").string();
   }
@@ -42,11 +43,12 @@ TEST_F(ConfigTest, DefaultsWithoutAnyFile) {
 }
 
 TEST_F(ConfigTest, FileThenEnvironmentThenOption) {
-  write("[database]\nurl = \"sqlite:fil.db\"\n[paths]\nconcepts = \"fra-fil\"\n"
-        "annual_wheel = \"hjul.toml\"\n");
-  const Config c = resolve_config(file_, env_of({{"SAGSAUDIT_DB", "sqlite:miljoe.db"},
-                                                 {"SAGSAUDIT_CONCEPTS", "fra-miljoe"}}),
-                                  {{"db", "sqlite:tilvalg.db"}});
+  write(
+      "[database]\nurl = \"sqlite:fil.db\"\n[paths]\nconcepts = \"fra-fil\"\n"
+      "annual_wheel = \"hjul.toml\"\n");
+  const Config c = resolve_config(
+      file_, env_of({{"SAGSAUDIT_DB", "sqlite:miljoe.db"}, {"SAGSAUDIT_CONCEPTS", "fra-miljoe"}}),
+      {{"db", "sqlite:tilvalg.db"}});
   EXPECT_EQ(c.database_url, "sqlite:tilvalg.db");  // option beats environment and file
   EXPECT_EQ(c.concepts_dir, "fra-miljoe");         // environment beats file
   EXPECT_EQ(c.annual_wheel_file, "hjul.toml");     // file beats default
@@ -77,10 +79,13 @@ TEST_F(ConfigTest, UnknownSectionsKeysAndTypesAreRefused) {
   } catch (const ValidationError& error) {
     std::vector<std::string> got;
     for (const auto& issue : error.issues()) got.push_back(format_issue(issue));
-    EXPECT_EQ(got, (std::vector<std::string>{
-                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, paths, server)",
-                       file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
-                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
+    EXPECT_EQ(
+        got,
+        (std::vector<std::string>{
+            file_ +
+                ":5:1: web: ukendt sektion (kendte sektioner: database, paths, security, server)",
+            file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
+            file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
   }
 }
 

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "domain/errors.hpp"
-#include "engine/loader_test_support.hpp"
 #include "domain/round_plan.hpp"
+#include "engine/loader_test_support.hpp"
 
 namespace sagsaudit {
 namespace {
@@ -46,6 +46,11 @@ stikproeve = { regel = "fast", antal_pr_center = 5 }
 [kolonner]
 sagsnummer = "Sagsnr."
 "afgørelsesdato" = "Afg. dato"
+
+[strategisk_maal]
+basisaar = 2026
+maalaar = 2028
+reduktion = 0.5
 )";
 
 std::vector<std::string> errors_of(const std::string& text) {
@@ -80,8 +85,24 @@ TEST(WheelLoader, ReadsEveryField) {
   EXPECT_EQ(w.version.size(), 64u);
   EXPECT_EQ(plan_rounds(w, 2027).size(), 7u);  // 4 + 2 + 1
   EXPECT_TRUE(w.independent_assignment);
-  EXPECT_EQ(w.column_names, (std::map<std::string, std::string>{
-                                {"afgørelsesdato", "Afg. dato"}, {"sagsnummer", "Sagsnr."}}));
+  ASSERT_TRUE(w.strategic_goal.has_value());
+  EXPECT_EQ(w.strategic_goal->baseline_year, 2026);
+  EXPECT_EQ(w.strategic_goal->target_year, 2028);
+  EXPECT_EQ(w.strategic_goal->reduction.to_string(), "0.5");
+  EXPECT_EQ(w.column_names, (std::map<std::string, std::string>{{"afgørelsesdato", "Afg. dato"},
+                                                                {"sagsnummer", "Sagsnr."}}));
+}
+
+TEST(WheelLoader, StrategicGoalIsCheckedWhereItIsWritten) {
+  EXPECT_EQ(errors_of(replaced(replaced(valid, "maalaar = 2028", "maalaar = 2025"),
+                               "reduktion = 0.5", "reduktion = 1.5")),
+            (std::vector<std::string>{
+                "aarshjul.toml:39:11: strategisk_maal.maalaar: målåret (2025) skal ligge efter "
+                "basisåret (2026)",
+                "aarshjul.toml:40:13: strategisk_maal.reduktion: reduktionen skal være større end "
+                "0 og højst 1 (0.5 = halvering), ikke 1.5"}));
+  EXPECT_EQ(errors_of(replaced(valid, "reduktion = 0.5\n", "")),
+            std::vector<std::string>{"aarshjul.toml:37:1: strategisk_maal.reduktion: mangler"});
 }
 
 TEST(WheelLoader, ColumnNamesOnlyForTheRequiredFieldsAndNeverEmpty) {
@@ -129,8 +150,8 @@ TEST(WheelLoader, UnknownKeysAtEveryLevel) {
                                "max = 20")),
             (std::vector<std::string>{
                 "aarshjul.toml:2:1: vindue: ukendt nøgle (kendte nøgler: titel, vindue_dage, "
-                "kan_ikke_vurderes_er_fejl, uafhaengig_tildeling, trafiklys, kolonner, center, "
-                "ydelsestype)",
+                "kan_ikke_vurderes_er_fejl, uafhaengig_tildeling, trafiklys, kolonner, "
+                "strategisk_maal, center, ydelsestype)",
                 "aarshjul.toml:25:59: stikproeve.max: ukendt nøgle (kendte nøgler: regel, "
                 "procent, min, maks)",
                 "aarshjul.toml:25:14: stikproeve.maks: mangler"}));
@@ -148,9 +169,10 @@ TEST(WheelLoader, UnknownSampleRuleAndLikelihood) {
 }
 
 TEST(WheelLoader, MissingSampleRuleAndDuplicateType) {
-  EXPECT_EQ(errors_of(replaced(valid, "stikproeve = { regel = \"fast\", antal_pr_center = 5 }\n", "")),
-            std::vector<std::string>{"aarshjul.toml:27:1: ydelsestype.stikproeve: mangler (fx "
-                                     "stikproeve = { regel = \"fast\", antal_pr_center = 10 })"});
+  EXPECT_EQ(
+      errors_of(replaced(valid, "stikproeve = { regel = \"fast\", antal_pr_center = 5 }\n", "")),
+      std::vector<std::string>{"aarshjul.toml:27:1: ydelsestype.stikproeve: mangler (fx "
+                               "stikproeve = { regel = \"fast\", antal_pr_center = 10 })"});
   EXPECT_EQ(errors_of(replaced(valid, "kode = \"delpension\"", "kode = \"fleksydelse\"")),
             std::vector<std::string>{"aarshjul.toml:27:1: ydelsestype.kode: 'fleksydelse' findes "
                                      "allerede (linje 20)"});

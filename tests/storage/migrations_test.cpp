@@ -44,6 +44,11 @@ std::string migrate_error(Database& db, const std::vector<Migration>& migrations
   return "(no error)";
 }
 
+// The newest migration this program knows; the tests below run all of them.
+int latest() {
+  return static_cast<int>(known_migrations().size());
+}
+
 TEST(KnownMigrations, AreNumberedFromOneWithoutGaps) {
   const auto& list = known_migrations();
   ASSERT_FALSE(list.empty());
@@ -54,23 +59,30 @@ TEST(KnownMigrations, AreNumberedFromOneWithoutGaps) {
   }
 }
 
-TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsMigrationOne) {
+TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsEveryMigration) {
   const MigrationReport report = migrate(db());
-  EXPECT_EQ(report.applied, 1);
-  EXPECT_EQ(report.current, 1);
+  EXPECT_EQ(report.applied, 5);
+  EXPECT_EQ(report.current, 5);
+  EXPECT_EQ(latest(), 5);
 
   const auto applied = applied_migrations(db());
-  ASSERT_EQ(applied.size(), 1u);
-  EXPECT_EQ(applied[0].number, 1);
+  ASSERT_EQ(applied.size(), 5u);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(applied[static_cast<std::size_t>(i)].number, i + 1);
   EXPECT_EQ(applied[0].name, "concepts and annual wheel");
   EXPECT_TRUE(
       std::regex_match(applied[0].applied_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
       << applied[0].applied_at;
 
-  EXPECT_EQ(table_names(db()),
-            (std::vector<std::string>{"concept_controls", "concept_loads", "concept_versions",
-                                      "schema_migrations", "wheel_centers", "wheel_entries",
-                                      "wheel_loads", "wheel_versions"}));
+  EXPECT_EQ(table_names(db()), (std::vector<std::string>{
+                                   "audit_head",       "audit_log",          "case_reviews",
+                                   "concept_controls", "concept_loads",      "concept_versions",
+                                   "notifications",    "population_cases",   "population_centers",
+                                   "populations",      "review_answers",     "round_milestones",
+                                   "rounds",           "sample_exclusions",  "sample_picks",
+                                   "sample_protocols", "sample_strata",      "schema_migrations",
+                                   "tick_state",       "user_centers",       "users",
+                                   "wheel_centers",    "wheel_column_names", "wheel_entries",
+                                   "wheel_loads",      "wheel_versions"}));
 }
 
 TEST_F(MigrationsTest, MigrateAgainIsANoOp) {
@@ -78,9 +90,9 @@ TEST_F(MigrationsTest, MigrateAgainIsANoOp) {
   const auto before = applied_migrations(db());
   const MigrationReport again = migrate(db());
   EXPECT_EQ(again.applied, 0);
-  EXPECT_EQ(again.current, 1);
+  EXPECT_EQ(again.current, latest());
   const auto after = applied_migrations(db());
-  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after.size(), static_cast<std::size_t>(latest()));
   EXPECT_EQ(after[0].applied_at, before[0].applied_at);
 
   // Another connection (another instance of the program) finds nothing to do either.
@@ -105,37 +117,43 @@ TEST_F(MigrationsTest, InstancesStartingTogetherMigrateOnce) {
   }
   for (auto& instance : instances) instance.join();
   for (int i = 0; i < kInstances; ++i) EXPECT_EQ(errors[i], "") << "instance " << i;
-  EXPECT_EQ(std::count(applied.begin(), applied.end(), 1), 1);
+  EXPECT_EQ(std::count(applied.begin(), applied.end(), latest()), 1);
   EXPECT_EQ(std::count(applied.begin(), applied.end(), 0), kInstances - 1);
-  EXPECT_EQ(applied_migrations(db()).size(), 1u);
+  EXPECT_EQ(applied_migrations(db()).size(), static_cast<std::size_t>(latest()));
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRefused) {
   migrate(db());
+  const int newer = latest() + 1;
   db().session() << "INSERT INTO schema_migrations (number, name, applied_at) "
-                    "VALUES (2, 'from a newer sagsaudit', '2027-01-01T00:00:00Z')";
+                    "VALUES (:number, 'from a newer sagsaudit', '2027-01-01T00:00:00Z')",
+      soci::use(newer);
   EXPECT_EQ(migrate_error(db(), known_migrations()),
             "database is newer than this program: " + db().redacted_url() +
-                " has schema migration 2, this program knows up to 1. "
-                "Use the newer sagsaudit that migrated it.");
+                " has schema migration " + std::to_string(newer) + ", this program knows up to " +
+                std::to_string(latest()) + ". Use the newer sagsaudit that migrated it.");
 }
 
 TEST_F(MigrationsTest, FailedMigrationLeavesTheSchemaAtThePreviousNumber) {
   std::vector<Migration> list = known_migrations();
-  list.push_back(Migration{2,
+  const int broken = latest() + 1;
+  list.push_back(Migration{broken,
                            "broken",
                            {{"CREATE TABLE half_done (x INTEGER)", ""},
                             {"CREATE TABLE concept_versions (x INTEGER)", ""}}});
   const std::string message = migrate_error(db(), list);
-  EXPECT_EQ(message.rfind("migration 2 (broken) failed on " + db().redacted_url() + ": ", 0), 0u)
+  EXPECT_EQ(message.rfind("migration " + std::to_string(broken) + " (broken) failed on " +
+                              db().redacted_url() + ": ",
+                          0),
+            0u)
       << message;
 
   const auto applied = applied_migrations(db());
-  ASSERT_EQ(applied.size(), 1u);
-  EXPECT_EQ(applied[0].number, 1);
+  ASSERT_EQ(applied.size(), static_cast<std::size_t>(latest()));
+  EXPECT_EQ(applied.back().number, latest());
   const auto tables = table_names(db());
   EXPECT_EQ(std::count(tables.begin(), tables.end(), "half_done"), 0);
-  EXPECT_EQ(row_count(db(), "schema_migrations"), 1);
+  EXPECT_EQ(row_count(db(), "schema_migrations"), latest());
 }
 
 }  // namespace

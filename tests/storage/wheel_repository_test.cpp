@@ -27,6 +27,7 @@ AnnualWheel wheel(const std::string& version) {
   w.window_days = 45;
   w.not_assessable_is_error = true;
   w.independent_assignment = true;
+  w.strategic_goal = StrategicGoal{2026, 2028, dec("0.50")};
   w.column_names = {{"cpr", "CPR-nr."}, {"afgørelsesdato", "Afgørelse"}};
   w.version = version;
   w.source_file = "annual-wheel/aarshjul.toml";
@@ -78,6 +79,13 @@ void expect_same(const AnnualWheel& actual, const AnnualWheel& expected) {
   EXPECT_EQ(actual.not_assessable_is_error, expected.not_assessable_is_error);
   EXPECT_EQ(actual.independent_assignment, expected.independent_assignment);
   EXPECT_EQ(actual.column_names, expected.column_names);
+  ASSERT_EQ(actual.strategic_goal.has_value(), expected.strategic_goal.has_value());
+  if (expected.strategic_goal) {
+    EXPECT_EQ(actual.strategic_goal->baseline_year, expected.strategic_goal->baseline_year);
+    EXPECT_EQ(actual.strategic_goal->target_year, expected.strategic_goal->target_year);
+    EXPECT_EQ(actual.strategic_goal->reduction.to_string(),
+              expected.strategic_goal->reduction.to_string());
+  }
   EXPECT_EQ(actual.version, expected.version);
   EXPECT_EQ(actual.source_file, expected.source_file);
   ASSERT_EQ(actual.centers.size(), expected.centers.size());

@@ -1,0 +1,54 @@
+#pragma once
+// The workflow tests run on both backends in one executable: each test is instantiated for
+// SQLite (a temporary file) and PostgreSQL (a schema of its own on SAGSAUDIT_TEST_PG_URL; skipped
+// when that is not set). The database is migrated and loaded with the shipped concepts and
+// årshjul, as `sagsaudit init` does.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace sagsaudit::testing {
+
+// One initialised database for one test; dropped/deleted again by the destructor.
+class WorkflowDatabase {
+ public:
+  explicit WorkflowDatabase(storage::Backend backend);
+  ~WorkflowDatabase();
+  WorkflowDatabase(const WorkflowDatabase&) = delete;
+  WorkflowDatabase& operator=(const WorkflowDatabase&) = delete;
+
+  const std::string& url() const { return url_; }
+  storage::Database& db() { return *db_; }
+
+ private:
+  std::string url_;
+  std::string sqlite_file_;
+  std::unique_ptr<storage::Database> admin_;
+  std::string schema_;
+  std::unique_ptr<storage::Database> db_;
+};
+
+// Parameterised on the backend; skips PostgreSQL when no server is configured.
+class WorkflowTest : public ::testing::TestWithParam<storage::Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override { scratch_.reset(); }
+  storage::Database& db() { return scratch_->db(); }
+  const std::string& url() const { return scratch_->url(); }
+  // A second, independent initialised database on the same backend (for comparisons).
+  std::unique_ptr<WorkflowDatabase> another() {
+    return std::make_unique<WorkflowDatabase>(GetParam());
+  }
+
+ private:
+  std::unique_ptr<WorkflowDatabase> scratch_;
+};
+
+std::string backend_name(const ::testing::TestParamInfo<storage::Backend>& info);
+
+int count_rows(storage::Database& db, const std::string& table_and_where);
+
+}  // namespace sagsaudit::testing
