@@ -1,29 +1,93 @@
 // sagsaudit report overview | center | fejlstatistik
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_output.hpp"
+#include "cli/report_format.hpp"
+#include "cli/report_html.hpp"
+#include "cli/report_xlsx.hpp"
 #include "cli/text_table.hpp"
 #include "reports/reports.hpp"
 #include "setup/database_setup.hpp"
+#include "storage/review_answer_repository.hpp"
+#include "storage/sample_repository.hpp"
 
 namespace sagsaudit::cli {
 namespace {
 
-enum class Format { text, csv, json };
+enum class Format { text, csv, json, html, xlsx };
 
 Format format_option(const po::variables_map& vm) {
   const std::string text = vm["format"].as<std::string>();
   if (text == "text" || text == "tekst") return Format::text;
   if (text == "csv") return Format::csv;
   if (text == "json") return Format::json;
+  if (text == "html") return Format::html;
+  if (text == "xlsx") return Format::xlsx;
   throw ValidationError(std::vector<Issue>{
-      {"", 0, 0, "--format", "'" + text + "' er ukendt (text, csv eller json)"}});
+      {"", 0, 0, "--format", "'" + text + "' er ukendt (text, csv, json, html eller xlsx)"}});
+}
+
+// An Excel workbook is binary: written to a terminal it would be noise, so it needs --out.
+// Checked before the database is opened, so the mistake costs nothing.
+std::string xlsx_file(const po::variables_map& vm) {
+  if (!vm.count("out")) {
+    throw ValidationError(std::vector<Issue>{
+        {"", 0, 0, "--format",
+         "xlsx er et binært regneark og skrives kun til en fil: angiv --out FIL.xlsx"}});
+  }
+  return vm["out"].as<std::string>();
+}
+
+void report_written(CommandContext& ctx, const std::string& file) {
+  ctx.out << "Rapporten er skrevet til " << file << ".\n";
+}
+
+// What the rich formats show beyond the center report's data: the center's fejlstatistik trend
+// per ydelsestype, the round's sample protocol, and the comments of the fejl and kan ikke
+// vurderes answers (one query per round).
+std::vector<CenterSectionExtras> center_extras(storage::Database& db, const CenterReport& r,
+                                               const Period& period) {
+  const ErrorStatisticsReport stats = build_error_statistics(db, r.center.code, period);
+  auto samples = storage::make_sample_repository(db);
+  auto answers = storage::make_review_answer_repository(db);
+  std::vector<CenterSectionExtras> out;
+  for (const auto& s : r.sections) {
+    CenterSectionExtras x;
+    for (const auto& stat : stats.sections) {
+      if (stat.round_id == s.round_id) x.trend = stat.trend;
+    }
+    x.protocol = samples->protocol(s.round_id);
+    if (!s.error_cases.empty()) {
+      for (auto& review :
+           answers->round_answers(s.round_id, {ReviewState::submitted, ReviewState::approved})) {
+        if (review.center != r.center.code) continue;
+        for (auto& a : review.answers) {
+          if (a.answer == Answer::error || a.answer == Answer::not_assessable) {
+            x.flagged[review.case_number].push_back(std::move(a));
+          }
+        }
+      }
+      // The repository orders by control id; show them in the concept's order, as the text
+      // report does.
+      std::map<std::string, std::size_t> position;
+      for (const auto& c : s.center.controls) position.emplace(c.control_id, position.size());
+      for (auto& [number, flagged] : x.flagged) {
+        std::stable_sort(flagged.begin(), flagged.end(), [&](const auto& a, const auto& b) {
+          return position[a.control_id] < position[b.control_id];
+        });
+      }
+    }
+    out.push_back(std::move(x));
+  }
+  return out;
 }
 
 Period period_option(const po::variables_map& vm) {
@@ -34,85 +98,6 @@ Period period_option(const po::variables_map& vm) {
         {"", 0, 0, "--period", "'" + text + "' er ikke en periode (fx 2027-K1, 2027-H2, 2027)"}});
   }
   return *period;
-}
-
-// ---- formatting -----------------------------------------------------------------------------
-
-std::string percent_text(const std::optional<int>& percent) {
-  return percent ? std::to_string(*percent) + " %" : std::string(kNoDataLabel);
-}
-
-std::string light_text(const std::optional<TrafficLight>& light) {
-  return light ? danish_label(*light) : "—";
-}
-
-// A share in percent with `decimals` decimals and a decimal comma (display only: the interval
-// never decides a colour).
-std::string share_percent(double share, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, share * 100.0);
-  std::string out = buffer;
-  for (auto& c : out) {
-    if (c == '.') c = ',';
-  }
-  return out;
-}
-
-std::string interval_text(const std::optional<WilsonInterval>& interval) {
-  if (!interval) return "";
-  return share_percent(interval->lower, 1) + "–" + share_percent(interval->upper, 1) + " %";
-}
-
-std::string share_text(const Share& share) {
-  if (!share.percent) return std::string(kNoDataLabel);
-  return std::to_string(share.proportion.part) + " af " + std::to_string(share.proportion.whole) +
-         " = " + std::to_string(*share.percent) + " %";
-}
-
-std::string mark(const PercentCorrect& p) {
-  return p.too_small_to_tell ? "*" : "";
-}
-
-constexpr const char* kLegend =
-    "* = for få sager til at skelne grøn fra gul: 95 %-intervallet (Wilson) ligger på begge "
-    "sider af grænsen.\n";
-
-std::string thresholds_text(const Thresholds& t) {
-  return "Trafiklys: grøn ≥ " + std::to_string(t.green_min) + " %, gul ≥ " +
-         std::to_string(t.yellow_min) + " %, ellers rød (valgt på det viste, afrundede tal).\n";
-}
-
-std::string points_text(const Fraction& value) {
-  return to_decimal_text(value, 1);
-}
-
-std::string fraction_percent_text(const Fraction& share) {
-  return to_decimal_text(share * fraction_from_int(100), 1) + " %";
-}
-
-std::string goal_text(const StrategicGoal& goal, const GoalStatus& status) {
-  std::ostringstream out;
-  out << "Strategisk mål: fejlandelen skal ned med "
-      << to_decimal_text(fraction_from_decimal(goal.reduction) * fraction_from_int(100), 0)
-      << " % fra " << goal.baseline_year << " til " << goal.target_year << ".\n";
-  if (!status.target) {
-    out << "  Ingen data fra basisåret " << goal.baseline_year << "; intet mål at måle på.\n";
-    return out.str();
-  }
-  out << "  Basisår " << goal.baseline_year << ": " << status.baseline.part << " fejl af "
-      << status.baseline.whole << " = "
-      << fraction_percent_text(make_fraction(status.baseline.part, status.baseline.whole))
-      << "; mål " << fraction_percent_text(*status.target) << ".\n";
-  if (!status.current.has_data()) {
-    out << "  Nu: ingen data.\n";
-    return out.str();
-  }
-  out << "  Nu: " << status.current.part << " fejl af " << status.current.whole << " = "
-      << fraction_percent_text(make_fraction(status.current.part, status.current.whole))
-      << "; nået: " << (status.reached.value_or(false) ? "ja" : "nej");
-  if (status.progress) out << "; fremskridt " << to_decimal_text(*status.progress, 2);
-  out << ".\n";
-  return out.str();
 }
 
 // CSV in Danish Excel conventions: ';', decimal comma, UTF-8 with BOM (written by emit()).
@@ -250,7 +235,7 @@ void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
   stream << bom << content;
   stream.close();
   if (!stream) throw ValidationError("kan ikke skrive " + file);
-  ctx.out << "Rapporten er skrevet til " << file << ".\n";
+  report_written(ctx, file);
 }
 
 std::string json_text(const boost::json::value& value) {
@@ -269,8 +254,26 @@ int overview(const po::variables_map& vm, CommandContext& ctx) {
   }
   if (vm.count("period")) query.period = period_option(vm);
   if (vm.count("year")) query.year = vm["year"].as<int>();
+  const std::string xlsx = format == Format::xlsx ? xlsx_file(vm) : "";
   auto db = open_database(ctx.config);
   const OverviewReport r = build_overview(*db, query);
+
+  if (format == Format::xlsx) {
+    write_overview_xlsx(r, xlsx);
+    report_written(ctx, xlsx);
+    return exit_ok;
+  }
+  if (format == Format::html) {
+    // The forvaltning's trend per ydelsestype; a year overview has no single period to end on.
+    std::vector<std::pair<NamedCode, ErrorTrend>> trends;
+    if (query.period) {
+      for (auto& s : build_error_statistics(*db, std::nullopt, *query.period).sections) {
+        trends.emplace_back(s.benefit_type, std::move(s.trend));
+      }
+    }
+    emit(vm, ctx, format, overview_html(r, trends));
+    return exit_ok;
+  }
 
   if (format == Format::json) {
     boost::json::array rows;
@@ -369,8 +372,20 @@ int overview(const po::variables_map& vm, CommandContext& ctx) {
 int center(const po::variables_map& vm, CommandContext& ctx) {
   const Format format = format_option(vm);
   const Period period = period_option(vm);
+  const std::string xlsx = format == Format::xlsx ? xlsx_file(vm) : "";
   auto db = open_database(ctx.config);
   const CenterReport r = build_center_report(*db, vm["center"].as<std::string>(), period);
+
+  if (format == Format::xlsx || format == Format::html) {
+    const std::vector<CenterSectionExtras> extras = center_extras(*db, r, period);
+    if (format == Format::html) {
+      emit(vm, ctx, format, center_html(r, extras));
+      return exit_ok;
+    }
+    write_center_xlsx(r, extras, xlsx);
+    report_written(ctx, xlsx);
+    return exit_ok;
+  }
 
   if (format == Format::json) {
     boost::json::array sections;
@@ -502,8 +517,18 @@ int error_statistics(const po::variables_map& vm, CommandContext& ctx) {
   const Period period = period_option(vm);
   std::optional<std::string> center;
   if (vm.count("center")) center = vm["center"].as<std::string>();
+  const std::string xlsx = format == Format::xlsx ? xlsx_file(vm) : "";
   auto db = open_database(ctx.config);
   const ErrorStatisticsReport r = build_error_statistics(*db, center, period);
+  if (format == Format::xlsx) {
+    write_error_statistics_xlsx(r, xlsx);
+    report_written(ctx, xlsx);
+    return exit_ok;
+  }
+  if (format == Format::html) {
+    emit(vm, ctx, format, error_statistics_html(r));
+    return exit_ok;
+  }
   const std::string who = r.center ? r.center->code : "forvaltningen";
 
   auto proportion_json = [](const Proportion& p) {
@@ -608,9 +633,11 @@ int error_statistics(const po::variables_map& vm, CommandContext& ctx) {
 }
 
 void format_options(po::options_description& options) {
-  options.add_options()("format", po::value<std::string>()->default_value("text")->value_name("F"),
-                        "text, csv (';', decimalkomma, UTF-8 med BOM) eller json")(
-      "out", po::value<std::string>()->value_name("FIL"), "skriv rapporten til FIL");
+  options.add_options()(
+      "format", po::value<std::string>()->default_value("text")->value_name("F"),
+      "text, csv (';', decimalkomma, UTF-8 med BOM), json, html (A4, selvstændig) eller "
+      "xlsx (kræver --out)")("out", po::value<std::string>()->value_name("FIL"),
+                             "skriv rapporten til FIL");
 }
 
 }  // namespace
@@ -619,7 +646,7 @@ std::vector<Command> report_commands() {
   return {
       Command{{"report", "overview"},
               "overblik: procent korrekte og trafiklys for hvert center og hver ydelsestype",
-              "(--period P | --year ÅR) [--format text|csv|json] [--out FIL]",
+              "(--period P | --year ÅR) [--format text|csv|json|html|xlsx] [--out FIL]",
               "Én linje pr. center × ydelsestype med procent korrekte svar (afrundet halvt op),\n"
               "trafiklys, antal tællende svar (n), 95 %-interval (Wilson), '*' når stikprøven er\n"
               "for lille til at skelne grøn fra gul, og antal gennemgange. Derefter centrenes\n"
@@ -635,7 +662,7 @@ std::vector<Command> report_commands() {
               overview},
       Command{{"report", "center"},
               "centerrapport for én periode",
-              "--center C --period P [--format text|csv|json] [--out FIL]",
+              "--center C --period P [--format text|csv|json|html|xlsx] [--out FIL]",
               "For hver ydelsestype, der er gennemgået i perioden: procent korrekte pr. kategori\n"
               "(nøglekontrol, kvalitetsmål, formalia) og samlet med trafiklys, n, 95 %-interval\n"
               "og fejlfri sager, forvaltningens tal til sammenligning, hver kontrol for sig, og\n"
@@ -652,7 +679,7 @@ std::vector<Command> report_commands() {
               center},
       Command{{"report", "fejlstatistik"},
               "kontrollerne efter fejlandel, med ændring siden forrige periode",
-              "[--center C] --period P [--format text|csv|json] [--out FIL]",
+              "[--center C] --period P [--format text|csv|json|html|xlsx] [--out FIL]",
               "Kontrollerne ordnet efter fejlandel (fejl af tællende svar; lige andele i\n"
               "konceptets rækkefølge), for et center eller hele forvaltningen, med forrige\n"
               "periodes andel og ændringen i procentpoint (eksakt, én decimal), samt\n"

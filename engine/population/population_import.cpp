@@ -11,11 +11,11 @@
 #include "domain/errors.hpp"
 #include "loading/csv_reader.hpp"
 #include "loading/read_file.hpp"
-#include "population/json_string.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/population_repository.hpp"
 #include "storage/sample_repository.hpp"
 #include "storage/wheel_repository.hpp"
+#include "workflow/json_text.hpp"
 #include "workflow/round_transitions.hpp"
 
 namespace sagsaudit {

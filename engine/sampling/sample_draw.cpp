@@ -9,12 +9,12 @@
 
 #include "domain/errors.hpp"
 #include "domain/sample_selection.hpp"
-#include "population/json_string.hpp"
 #include "sampling/stratified_draw.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/population_repository.hpp"
 #include "storage/round_repository.hpp"
 #include "storage/sample_repository.hpp"
+#include "workflow/json_text.hpp"
 #include "workflow/round_transitions.hpp"
 
 namespace sagsaudit {

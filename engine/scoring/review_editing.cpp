@@ -6,12 +6,12 @@
 
 #include "domain/errors.hpp"
 #include "domain/review_answers.hpp"
-#include "population/json_string.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/concept_repository.hpp"
 #include "storage/round_repository.hpp"
+#include "workflow/json_text.hpp"
 #include "workflow/own_transaction.hpp"
 #include "workflow/review_transitions.hpp"
 

@@ -10,12 +10,12 @@
 #include "domain/review_answers.hpp"
 #include "loading/csv_reader.hpp"
 #include "loading/read_file.hpp"
-#include "population/json_string.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/case_review_repository.hpp"
 #include "storage/concept_repository.hpp"
 #include "storage/round_repository.hpp"
+#include "workflow/json_text.hpp"
 
 namespace sagsaudit {
 namespace {

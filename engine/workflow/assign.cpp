@@ -15,8 +15,6 @@
 namespace sagsaudit {
 namespace {
 
-using workflow_detail::json_object;
-
 storage::Round find_round(storage::Database& db, std::string_view round_id) {
   auto round = storage::make_round_repository(db)->find(round_id);
   if (!round) throw NotFound("runden " + std::string(round_id) + " findes ikke");

@@ -1,13 +1,12 @@
 #include "workflow/json_text.hpp"
 
-#include <cstdio>
+namespace sagsaudit {
 
-namespace sagsaudit::workflow_detail {
-namespace {
-
-void append_string(std::string& out, const std::string& text) {
-  out += '"';
-  for (unsigned char c : text) {
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -26,27 +25,31 @@ void append_string(std::string& out, const std::string& text) {
         break;
       default:
         if (c < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
+          out += "\\u00";
+          out.push_back(hex[c >> 4]);
+          out.push_back(hex[c & 0xF]);
         } else {
-          out += static_cast<char>(c);  // UTF-8 passes through unchanged
+          out.push_back(ch);  // UTF-8 passes through unchanged
         }
     }
   }
-  out += '"';
+  out.push_back('"');
 }
 
-}  // namespace
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
 
 std::string json_object(const std::vector<std::pair<std::string, JsonValue>>& members) {
   std::string out = "{";
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (i > 0) out += ',';
-    append_string(out, members[i].first);
+    append_json_string(out, members[i].first);
     out += ':';
     if (const auto* text = std::get_if<std::string>(&members[i].second)) {
-      append_string(out, *text);
+      append_json_string(out, *text);
     } else {
       out += std::to_string(std::get<std::int64_t>(members[i].second));
     }
@@ -54,4 +57,4 @@ std::string json_object(const std::vector<std::pair<std::string, JsonValue>>& me
   return out + "}";
 }
 
-}  // namespace sagsaudit::workflow_detail
+}  // namespace sagsaudit

@@ -26,9 +26,8 @@ storage::CaseReview transition_review(storage::Database& db, std::string_view ro
   review->state = to;
   if (to == ReviewState::returned) review->return_reason = return_reason;
   const auto stored = reviews->update(*review, at);
-  const std::string details = to == ReviewState::returned
-                                  ? workflow_detail::json_object({{"begrundelse", return_reason}})
-                                  : "{}";
+  const std::string details =
+      to == ReviewState::returned ? json_object({{"begrundelse", return_reason}}) : "{}";
   storage::make_audit_log(db)->append(storage::AuditRecord{at, actor, "review.transition",
                                                            "case_review", name, state_code(from),
                                                            state_code(to), details});

@@ -15,8 +15,6 @@
 namespace sagsaudit {
 namespace {
 
-using workflow_detail::json_object;
-
 // Everything tick touches, on one connection inside its transaction.
 class TickRun {
  public:

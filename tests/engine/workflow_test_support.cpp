@@ -1,13 +1,8 @@
 #include "engine/workflow_test_support.hpp"
 
 #include <soci/soci.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <iostream>
 
 #include "config/config.hpp"
 #include "setup/database_setup.hpp"
@@ -21,52 +16,15 @@ std::string pg_server() {
   return url ? url : "";
 }
 
-std::string unique_suffix() {
-  static std::atomic<int> counter{0};
-  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-  return std::to_string(::getpid()) + "_" + std::to_string(now % 1000000000) + "_" +
-         std::to_string(counter++);
-}
-
 }  // namespace
 
-WorkflowDatabase::WorkflowDatabase(storage::Backend backend) {
-  if (backend == storage::Backend::sqlite) {
-    sqlite_file_ = (std::filesystem::temp_directory_path() /
-                    ("sagsaudit-workflow-test-" + unique_suffix() + ".db"))
-                       .string();
-    url_ = "sqlite:" + sqlite_file_;
-  } else {
-    const std::string server = pg_server();
-    admin_ = storage::Database::open(server);
-    schema_ = "workflow_test_" + unique_suffix();
-    admin_->session() << "CREATE SCHEMA " + schema_;
-    url_ = server + (server.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
-  }
+WorkflowDatabase::WorkflowDatabase(storage::Backend backend) : scratch_(backend) {
   Config config;
-  config.database_url = url_;
+  config.database_url = scratch_.url();
   config.concepts_dir = std::string(SAGSAUDIT_SOURCE_DIR) + "/concepts";
   config.annual_wheel_file = std::string(SAGSAUDIT_SOURCE_DIR) + "/annual-wheel/aarshjul.toml";
   db_ = open_database(config);
   initialise(*db_, config);
-}
-
-WorkflowDatabase::~WorkflowDatabase() {
-  db_.reset();
-  if (admin_) {
-    try {
-      admin_->session() << "DROP SCHEMA " + schema_ + " CASCADE";
-    } catch (const std::exception& error) {
-      std::cerr << "could not drop test schema " << schema_ << ": " << error.what() << '\n';
-    }
-  }
-  if (!sqlite_file_.empty()) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::filesystem::remove(sqlite_file_ + suffix, ignored);
-    }
-  }
 }
 
 void WorkflowTest::SetUp() {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/storage_test_support.hpp"
 
 namespace sagsaudit::testing {
 
@@ -16,19 +17,15 @@ namespace sagsaudit::testing {
 class WorkflowDatabase {
  public:
   explicit WorkflowDatabase(storage::Backend backend);
-  ~WorkflowDatabase();
   WorkflowDatabase(const WorkflowDatabase&) = delete;
   WorkflowDatabase& operator=(const WorkflowDatabase&) = delete;
 
-  const std::string& url() const { return url_; }
+  const std::string& url() const { return scratch_.url(); }
   storage::Database& db() { return *db_; }
 
  private:
-  std::string url_;
-  std::string sqlite_file_;
-  std::unique_ptr<storage::Database> admin_;
-  std::string schema_;
-  std::unique_ptr<storage::Database> db_;
+  storage::testing::ScratchDatabase scratch_;  // the empty database (file or schema)
+  std::unique_ptr<storage::Database> db_;      // declared after scratch_: closed before it goes
 };
 
 // Parameterised on the backend; skips PostgreSQL when no server is configured.

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <numeric>
 #include <regex>
 #include <thread>
 
@@ -117,9 +118,14 @@ TEST_F(MigrationsTest, InstancesStartingTogetherMigrateOnce) {
   }
   for (auto& instance : instances) instance.join();
   for (int i = 0; i < kInstances; ++i) EXPECT_EQ(errors[i], "") << "instance " << i;
-  EXPECT_EQ(std::count(applied.begin(), applied.end(), latest()), 1);
-  EXPECT_EQ(std::count(applied.begin(), applied.end(), 0), kInstances - 1);
-  EXPECT_EQ(applied_migrations(db()).size(), static_cast<std::size_t>(latest()));
+  // Each migration runs in a transaction of its own, so the instances may share the work (one
+  // runs 1–2, another 3–5); what matters is that every migration ran exactly once.
+  EXPECT_EQ(std::accumulate(applied.begin(), applied.end(), 0), latest());
+  const auto recorded = applied_migrations(db());
+  ASSERT_EQ(recorded.size(), static_cast<std::size_t>(latest()));
+  for (int i = 0; i < latest(); ++i) {
+    EXPECT_EQ(recorded[static_cast<std::size_t>(i)].number, i + 1);
+  }
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRefused) {

@@ -196,6 +196,24 @@ TEST_F(PopulationRepositoryTest, AnImportThatIsNotCommittedLeavesNothing) {
   EXPECT_FALSE(make_population_repository(db())->find(kRound));
 }
 
+TEST_F(PopulationRepositoryTest, ABatchTheDatabaseRefusesIsAStorageErrorAndLeavesNothing) {
+  // The import's own checks find a duplicate sagsnummer first; here the database has to (the
+  // primary key), and the connection must be usable again after the rollback (PostgreSQL: the
+  // COPY is ended and its results consumed).
+  {
+    auto repo = make_population_repository(db());
+    Transaction transaction(db());
+    repo->begin(info());
+    EXPECT_THROW(
+        repo->add_cases(kRound, {stored("S-1", "jc-amager", 2), stored("S-1", "jc-amager", 3)}),
+        StorageError);
+  }
+  EXPECT_EQ(row_count(db(), "populations"), 0);
+  EXPECT_EQ(row_count(db(), "population_cases"), 0);
+  import({stored("S-1", "jc-amager", 2)});
+  EXPECT_EQ(make_population_repository(db())->find(kRound)->row_count, 1);
+}
+
 TEST_F(PopulationRepositoryTest, ASecondPopulationForTheRoundIsAConflict) {
   import({stored("S-1", "jc-amager", 2)});
   Transaction transaction(db());

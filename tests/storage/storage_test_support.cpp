@@ -63,8 +63,10 @@ Backend test_backend() {
   std::abort();
 }
 
-ScratchDatabase::ScratchDatabase() {
-  if (test_backend() == Backend::sqlite) {
+ScratchDatabase::ScratchDatabase() : ScratchDatabase(test_backend()) {}
+
+ScratchDatabase::ScratchDatabase(Backend backend) {
+  if (backend == Backend::sqlite) {
     sqlite_file_ = (std::filesystem::temp_directory_path() /
                     ("sagsaudit-storage-test-" + unique_suffix() + ".db"))
                        .string();

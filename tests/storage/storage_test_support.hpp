@@ -18,8 +18,10 @@ Backend test_backend();
 // An empty database for one test, on the backend under test; gone again after the destructor.
 class ScratchDatabase {
  public:
+  // On the backend under test (test_backend()) or the one given.
   // REQUIRES: on PostgreSQL, SAGSAUDIT_TEST_PG_URL is set.
   ScratchDatabase();
+  explicit ScratchDatabase(Backend backend);
   ~ScratchDatabase();
   ScratchDatabase(const ScratchDatabase&) = delete;
   ScratchDatabase& operator=(const ScratchDatabase&) = delete;

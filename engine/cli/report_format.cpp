@@ -1,0 +1,81 @@
+#include "cli/report_format.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace sagsaudit::cli {
+
+std::string percent_text(const std::optional<int>& percent) {
+  return percent ? std::to_string(*percent) + " %" : std::string(kNoDataLabel);
+}
+
+std::string light_text(const std::optional<TrafficLight>& light) {
+  return light ? danish_label(*light) : "—";
+}
+
+// A share in percent with `decimals` decimals and a decimal comma (display only: the interval
+// never decides a colour).
+std::string share_percent(double share, int decimals) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, share * 100.0);
+  std::string out = buffer;
+  for (auto& c : out) {
+    if (c == '.') c = ',';
+  }
+  return out;
+}
+
+std::string interval_text(const std::optional<WilsonInterval>& interval) {
+  if (!interval) return "";
+  return share_percent(interval->lower, 1) + "–" + share_percent(interval->upper, 1) + " %";
+}
+
+std::string share_text(const Share& share) {
+  if (!share.percent) return std::string(kNoDataLabel);
+  return std::to_string(share.proportion.part) + " af " + std::to_string(share.proportion.whole) +
+         " = " + std::to_string(*share.percent) + " %";
+}
+
+std::string mark(const PercentCorrect& p) {
+  return p.too_small_to_tell ? "*" : "";
+}
+
+std::string thresholds_text(const Thresholds& t) {
+  return "Trafiklys: grøn ≥ " + std::to_string(t.green_min) + " %, gul ≥ " +
+         std::to_string(t.yellow_min) + " %, ellers rød (valgt på det viste, afrundede tal).\n";
+}
+
+std::string points_text(const Fraction& value) {
+  return to_decimal_text(value, 1);
+}
+
+std::string fraction_percent_text(const Fraction& share) {
+  return to_decimal_text(share * fraction_from_int(100), 1) + " %";
+}
+
+std::string goal_text(const StrategicGoal& goal, const GoalStatus& status) {
+  std::ostringstream out;
+  out << "Strategisk mål: fejlandelen skal ned med "
+      << to_decimal_text(fraction_from_decimal(goal.reduction) * fraction_from_int(100), 0)
+      << " % fra " << goal.baseline_year << " til " << goal.target_year << ".\n";
+  if (!status.target) {
+    out << "  Ingen data fra basisåret " << goal.baseline_year << "; intet mål at måle på.\n";
+    return out.str();
+  }
+  out << "  Basisår " << goal.baseline_year << ": " << status.baseline.part << " fejl af "
+      << status.baseline.whole << " = "
+      << fraction_percent_text(make_fraction(status.baseline.part, status.baseline.whole))
+      << "; mål " << fraction_percent_text(*status.target) << ".\n";
+  if (!status.current.has_data()) {
+    out << "  Nu: ingen data.\n";
+    return out.str();
+  }
+  out << "  Nu: " << status.current.part << " fejl af " << status.current.whole << " = "
+      << fraction_percent_text(make_fraction(status.current.part, status.current.whole))
+      << "; nået: " << (status.reached.value_or(false) ? "ja" : "nej");
+  if (status.progress) out << "; fremskridt " << to_decimal_text(*status.progress, 2);
+  out << ".\n";
+  return out.str();
+}
+
+}  // namespace sagsaudit::cli

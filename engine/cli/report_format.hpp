@@ -1,0 +1,51 @@
+#pragma once
+// Danish display text for report figures, shared by the text, CSV, HTML and XLSX renderings so
+// that every format shows the same words and rounding (the figures themselves come from the
+// domain; nothing here decides a light).
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/answer.hpp"
+#include "domain/error_statistics.hpp"
+#include "domain/sample_protocol.hpp"
+#include "domain/scoring.hpp"
+#include "domain/strategic_goal.hpp"
+#include "domain/traffic_light.hpp"
+
+namespace sagsaudit::cli {
+
+// "95 %", or "ingen data".
+std::string percent_text(const std::optional<int>& percent);
+// "grøn", "gul", "rød", or "—" when there is no light.
+std::string light_text(const std::optional<TrafficLight>& light);
+// A share in percent with `decimals` decimals and a decimal comma.
+std::string share_percent(double share, int decimals);
+// "90,4–96,9 %", or empty without an interval.
+std::string interval_text(const std::optional<WilsonInterval>& interval);
+// "8 af 10 = 80 %", or "ingen data".
+std::string share_text(const Share& share);
+// "*" when the sample is too small to tell green from yellow.
+std::string mark(const PercentCorrect& p);
+std::string thresholds_text(const Thresholds& t);
+std::string points_text(const Fraction& value);
+std::string fraction_percent_text(const Fraction& share);
+// The strategic goal and where a center or the forvaltning stands, several lines.
+std::string goal_text(const StrategicGoal& goal, const GoalStatus& status);
+
+// What the HTML and XLSX renderings of a center report show beyond CenterReport: the report
+// data carries neither comments, nor a trend, nor the protocol, and the text/CSV/JSON shapes are
+// kept as they are, so the CLI fetches these only for the rich formats.
+struct CenterSectionExtras {
+  std::optional<ErrorTrend> trend;         // the center's fejlstatistik trend, this ydelsestype
+  std::optional<SampleProtocol> protocol;  // the round's draw
+  // Case number → its fejl and kan ikke vurderes answers (with the coordinator's comment).
+  std::map<std::string, std::vector<ControlAnswer>> flagged;
+};
+
+inline constexpr const char* kLegend =
+    "* = for få sager til at skelne grøn fra gul: 95 %-intervallet (Wilson) ligger på begge "
+    "sider af grænsen.\n";
+
+}  // namespace sagsaudit::cli
