@@ -43,7 +43,7 @@ std::vector<Command> user_commands();        // user add/list
 std::vector<Command> audit_commands();       // audit verify/list
 std::vector<Command> population_commands();  // population import/check/show
 std::vector<Command> sample_commands();      // sample plan/evaluate/draw/verify/protocol
-std::vector<Command> review_commands();      // review show/save/submit/approve/return/import
+std::vector<Command> review_commands();      // review show/answer/submit/approve/return/import
 std::vector<Command> report_commands();      // report center/overview/fejlstatistik
 
 }  // namespace sagsaudit::cli

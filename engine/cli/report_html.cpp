@@ -165,7 +165,7 @@ std::string trend_svg(const ErrorTrend& trend, const std::string& title) {
   // The axis runs to the next 10 % above the highest share (at least 10 %), so small error
   // shares are not squashed against the floor.
   const double axis = std::clamp(std::ceil(top * 10.0 + 1e-9) / 10.0, 0.1, 1.0);
-  const double width = 640, height = 220, left = 48, right = 16, top_pad = 28, bottom = 40;
+  const double width = 640, height = 220, left = 48, right = 40, top_pad = 28, bottom = 40;
   const double plot_w = width - left - right, plot_h = height - top_pad - bottom;
   auto x = [&](std::size_t i) {
     return left + (count == 1 ? plot_w / 2
