@@ -168,6 +168,35 @@ TEST_F(ReviewCli, KnownAnswersGiveTheHandComputedFigures) {
   EXPECT_TRUE(rows[0].at("forrige").is_null());  // no 2026-K4 round
 }
 
+// 74.49 %: the light is chosen on the displayed whole percent, rounded half up once from the
+// exact fraction. 111 korrekt of 149 is 74.497 %, shown as 74 % and rød; rounding twice (first to
+// 74.5, then to 75) would wrongly give gul.
+TEST_F(ReviewCli, SeventyFourPointFourNineIsRed) {
+  std::string text = known_file();
+  // One of the third Nørrebro case's fejl becomes ikke relevant: 111 korrekt of 149 answers.
+  const std::string fejl = cases_.at("jc-noerrebro-bispebjerg")[2] + ";" + kQuality[0] +
+                           ";fejl;mangler dokumentation;\n";
+  const auto at = text.find(fejl);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, fejl.size(),
+               cases_.at("jc-noerrebro-bispebjerg")[2] + ";" + kQuality[0] + ";ikke relevant;;\n");
+  ASSERT_EQ(run({"review", "import", "--round", kRound, write("edge.csv", text)}).status, 0);
+
+  const auto json =
+      boost::json::parse(run({"report", "center", "--center", "jc-noerrebro-bispebjerg", "--period",
+                              "2027-K1", "--format", "json"})
+                             .out);
+  const auto& overall =
+      json.at("ydelsestyper").as_array()[0].at("center").at("samlet").at("korrekt");
+  EXPECT_EQ(overall.at("del").as_int64(), 111);
+  EXPECT_EQ(overall.at("helhed").as_int64(), 149);
+  EXPECT_EQ(overall.at("procent").as_int64(), 74);
+  EXPECT_EQ(overall.at("trafiklys").as_string(), "red");
+  const auto shown = run({"report", "overview", "--period", "2027-K1"});
+  EXPECT_THAT(shown.out, HasSubstr("jc-noerrebro-bispebjerg   sygedagpenge  74 %        rød   "
+                                   "149  "));
+}
+
 TEST_F(ReviewCli, AnswerAndSubmitFromTheCommandLine) {
   const std::string c = cases_.at("jc-amager")[0];
   const auto stale = run({"review", "answer", "--round", kRound, "--case", c, "--version", "7",
