@@ -56,9 +56,11 @@ std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery
   auto samples = storage::make_sample_reader(db);
   std::map<std::string, Concept> concept_cache;
   std::map<std::string, AnnualWheel> wheel_cache;
-  // The round with its recorded concept and årshjul versions, no cells yet.
-  auto start = [&](const storage::Round& round) {
-    if (!concept_cache.count(round.concept_version)) {
+  // The round with its recorded concept and årshjul versions, no cells yet. The concept only
+  // when it is needed: for the controls, or to count from the answers.
+  auto start = [&](const storage::Round& round, bool with_concept) {
+    RoundCells rc;
+    if (with_concept && !concept_cache.count(round.concept_version)) {
       auto loaded = concepts->load(round.concept_version);
       if (!loaded) throw StorageError("concept version " + round.concept_version + " missing");
       concept_cache.emplace(round.concept_version, std::move(*loaded));
@@ -68,8 +70,7 @@ std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery
       if (!loaded) throw StorageError("årshjul version " + round.wheel_version + " missing");
       wheel_cache.emplace(round.wheel_version, std::move(*loaded));
     }
-    RoundCells rc;
-    rc.concept_ = concept_cache.at(round.concept_version);
+    if (with_concept) rc.concept_ = concept_cache.at(round.concept_version);
     rc.wheel = wheel_cache.at(round.wheel_version);
     rc.rules = scoring_rules(rc.wheel);
     return rc;
@@ -88,11 +89,15 @@ std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery
     for (auto& cell : summaries->load_cells(ids, query.with_controls)) {
       stored[{cell.round_id, cell.center}] = std::move(cell.tally);
     }
-    for (const auto& count : summaries->review_state_counts(ids)) {
+    // Only the reviews still owed are counted here (few, for any round but the newest); the
+    // counted ones are in the summaries. A round has reviews when it has either kind.
+    for (const auto& count : summaries->review_state_counts(
+             ids, {ReviewState::assigned, ReviewState::in_progress, ReviewState::returned})) {
       with_reviews.insert(count.round_id);
-      if (!counts_in_reports(count.state)) {
-        stored_pending[count.round_id][count.center] += count.count;
-      }
+      stored_pending[count.round_id][count.center] += count.count;
+    }
+    for (const auto& [key, tally] : stored) {
+      if (tally.reviews > 0) with_reviews.insert(key.first);
     }
   }
 
@@ -100,7 +105,7 @@ std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery
   for (auto& round : rounds) {
     if (summarised.count(round.id)) {
       if (!with_reviews.count(round.id)) continue;
-      RoundCells rc = start(round);
+      RoundCells rc = start(round, query.with_controls);
       rc.pending = std::move(stored_pending[round.id]);
       for (const auto& center : rc.wheel.centers) {
         const auto it = stored.find({round.id, center.code});
@@ -119,7 +124,7 @@ std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery
     }
     auto reviews = answers->round_answers(round.id, {});
     if (reviews.empty()) continue;
-    RoundCells rc = start(round);
+    RoundCells rc = start(round, true);
     std::map<std::string, std::vector<ReviewedCase>> by_center;
     for (auto& review : reviews) {
       if (!counts_in_reports(review.state)) {

@@ -47,7 +47,7 @@ struct RoundQuery {
   // What the caller needs beyond the counts per category. Without error cases, the counts come
   // from the report summaries (migration 9) for every round whose summaries are complete, in a
   // few queries for all rounds; with them, from the answers, one query per round.
-  bool with_controls = true;     // Tally::controls (else left empty)
+  bool with_controls = true;     // Tally::controls (else left empty, and so may concept_ be)
   bool with_error_cases = true;  // RoundCells::error_cases (else left empty)
 };
 

@@ -57,9 +57,10 @@ class ReportSummaryRepository {
   virtual std::vector<StoredCell> load_cells(const std::vector<std::string>& round_ids,
                                              bool with_controls) = 0;
 
-  // The number of reviews per round, center and state (from case_reviews), in one query.
+  // The number of reviews per round, center and state (from case_reviews) for the reviews in
+  // one of `states`, in one query (over the index on round and state).
   virtual std::vector<ReviewStateCount> review_state_counts(
-      const std::vector<std::string>& round_ids) = 0;
+      const std::vector<std::string>& round_ids, const std::vector<ReviewState>& states) = 0;
 };
 
 // REQUIRES: db outlives the repository and has been migrated.

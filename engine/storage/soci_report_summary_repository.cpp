@@ -154,14 +154,17 @@ class SociReportSummaryRepository final : public ReportSummaryRepository {
   }
 
   std::vector<ReviewStateCount> review_state_counts(
-      const std::vector<std::string>& round_ids) override {
+      const std::vector<std::string>& round_ids, const std::vector<ReviewState>& states) override {
     std::vector<ReviewStateCount> out;
-    if (round_ids.empty()) return out;
+    if (round_ids.empty() || states.empty()) return out;
+    std::vector<std::string> codes;
+    for (const auto state : states) codes.push_back(state_code(state));
     guarded("cannot count the reviews in " + db_.redacted_url(), [&] {
       soci::rowset<soci::row> rows =
           sql_.prepare << "SELECT round_id, center, state, COUNT(*) FROM case_reviews "
                           "WHERE round_id IN " +
-                              text_list(round_ids) + " GROUP BY round_id, center, state";
+                              text_list(round_ids) + " AND state IN " + text_list(codes) +
+                              " GROUP BY round_id, center, state";
       for (const auto& row : rows) {
         const auto state = parse_review_state(row.get<std::string>(2));
         if (!state) throw StorageError("a case review has an unreadable state");
