@@ -41,9 +41,22 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string to_iso(Date date) {
+  const int year = static_cast<int>(date.year());
+  const auto month = static_cast<unsigned>(date.month());
+  const auto day = static_cast<unsigned>(date.day());
+  if (year >= 0 && year <= 9999) {
+    // Digit by digit: a population import writes a million of these.
+    std::string out = "0000-00-00";
+    for (int i = 3, y = year; i >= 0; --i, y /= 10)
+      out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    out[5] = static_cast<char>('0' + month / 10);
+    out[6] = static_cast<char>('0' + month % 10);
+    out[8] = static_cast<char>('0' + day / 10);
+    out[9] = static_cast<char>('0' + day % 10);
+    return out;
+  }
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
   return buffer;
 }
 

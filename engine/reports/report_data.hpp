@@ -44,10 +44,16 @@ struct RoundQuery {
   std::optional<Period> period;             // rounds of this period
   std::optional<int> year;                  // or of every period of this year
   std::optional<std::string> benefit_type;  // only this ydelsestype
+  // What the caller needs beyond the counts per category. Without error cases, the counts come
+  // from the report summaries (migration 9) for every round whose summaries are complete, in a
+  // few queries for all rounds; with them, from the answers, one query per round.
+  bool with_controls = true;     // Tally::controls (else left empty, and so may concept_ be)
+  bool with_error_cases = true;  // RoundCells::error_cases (else left empty)
 };
 
 // The matching rounds, ordered by ydelsestype then period; rounds without any review are left
-// out (nothing to count). One query per round for the answers.
+// out (nothing to count). The counts are the same whichever source they come from (tests/engine
+// report_summaries_test).
 // Throws StorageError when a round's concept or årshjul version is missing.
 std::vector<RoundCells> load_round_cells(storage::Database& db, const RoundQuery& query);
 

@@ -67,7 +67,9 @@ Tally rule_neutral_tally(const Tally& tally, bool not_assessable_is_error) {
 }
 
 OverviewReport build_overview(storage::Database& db, const OverviewQuery& query) {
-  const auto rounds = load_round_cells(db, RoundQuery{query.period, query.year, std::nullopt});
+  // Counts per category only, from the report summaries (docs/reports.md, "Speed").
+  const auto rounds =
+      load_round_cells(db, RoundQuery{query.period, query.year, std::nullopt, false, false});
   const std::string label =
       query.period ? query.period->to_string() : std::to_string(query.year.value_or(0));
   if (rounds.empty()) throw NotFound("ingen runder med sagsgennemgange i " + label);
@@ -136,8 +138,8 @@ OverviewReport build_overview(storage::Database& db, const OverviewQuery& query)
   report.total = light_figure(everything, wheel.thresholds, all_pending);
 
   if (report.goal) {
-    const auto baseline =
-        load_round_cells(db, RoundQuery{std::nullopt, report.goal->baseline_year, std::nullopt});
+    const auto baseline = load_round_cells(
+        db, RoundQuery{std::nullopt, report.goal->baseline_year, std::nullopt, false, false});
     for (const auto& center : report.centers) {
       report.center_goals.push_back(status_of(report.goal, baseline, rounds, center.code));
     }
@@ -150,7 +152,8 @@ OverviewReport build_overview(storage::Database& db, const OverviewQuery& query)
 
 CenterReport build_center_report(storage::Database& db, const std::string& center,
                                  const Period& period) {
-  const auto rounds = load_round_cells(db, RoundQuery{period, std::nullopt, std::nullopt});
+  const auto rounds = load_round_cells(
+      db, RoundQuery{period, std::nullopt, std::nullopt, true, true});  // with the error cases
   if (rounds.empty()) {
     throw NotFound("ingen runder med sagsgennemgange i " + period.to_string());
   }
@@ -189,8 +192,8 @@ CenterReport build_center_report(storage::Database& db, const std::string& cente
   }
   report.total = light_figure(total, wheel.thresholds, total_pending);
   if (report.goal) {
-    const auto baseline =
-        load_round_cells(db, RoundQuery{std::nullopt, report.goal->baseline_year, std::nullopt});
+    const auto baseline = load_round_cells(
+        db, RoundQuery{std::nullopt, report.goal->baseline_year, std::nullopt, false, false});
     report.goal_status = status_of(report.goal, baseline, rounds, center);
   }
   return report;
@@ -199,7 +202,8 @@ CenterReport build_center_report(storage::Database& db, const std::string& cente
 ErrorStatisticsReport build_error_statistics(storage::Database& db,
                                              const std::optional<std::string>& center,
                                              const Period& period) {
-  const auto rounds = load_round_cells(db, RoundQuery{period, std::nullopt, std::nullopt});
+  const auto rounds =
+      load_round_cells(db, RoundQuery{period, std::nullopt, std::nullopt, true, false});
   if (rounds.empty()) {
     throw NotFound("ingen runder med sagsgennemgange i " + period.to_string());
   }
@@ -219,8 +223,8 @@ ErrorStatisticsReport build_error_statistics(storage::Database& db,
       report.center = NamedCode{*center, known ? known->name : *center};
     }
     // Every earlier round of the ydelsestype, for the previous period and the trend.
-    const auto history_rounds =
-        load_round_cells(db, RoundQuery{std::nullopt, std::nullopt, r.round.benefit_type});
+    const auto history_rounds = load_round_cells(
+        db, RoundQuery{std::nullopt, std::nullopt, r.round.benefit_type, true, false});
     std::vector<PeriodTally> history;
     std::vector<std::string> history_ids;
     for (const auto& h : history_rounds) {

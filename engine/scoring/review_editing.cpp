@@ -6,6 +6,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/review_answers.hpp"
+#include "reports/report_summaries.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
@@ -66,7 +67,7 @@ std::vector<Issue> cpr_issues(const std::vector<ControlAnswer>& answers) {
 Applied apply_review_change(storage::Database& db, storage::CaseReview review,
                             const Concept& concept_, const std::vector<ControlAnswer>& answers,
                             const std::vector<ReviewState>& steps, const std::string& actor,
-                            const std::string& at) {
+                            const std::string& at, bool refresh_summary) {
   const std::string name = review_name(review.round_id, review.case_number);
   auto answer_store = storage::make_review_answer_repository(db);
   std::map<std::string, storage::StoredAnswer> before;
@@ -111,6 +112,7 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
 
   if (changed == 0 && steps.empty()) return Applied{review, 0};
 
+  const bool counted_before = counts_in_reports(review.state);
   auto audit = storage::make_audit_log(db);
   for (const ReviewState step : steps) {
     check_review_transition(name, review.state, step);
@@ -132,6 +134,9 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
     answer_store->replace(review.round_id, review.case_number, after);
     audit->append(storage::AuditRecord{at, actor, "review.answers", "case_review", name, "", "",
                                        "{\"aendringer\":[" + changes + "]}"});
+  }
+  if (refresh_summary && (counted_before || counts_in_reports(stored.state))) {
+    refresh_report_cell(db, stored.round_id, stored.center, at);
   }
   return Applied{stored, changed};
 }

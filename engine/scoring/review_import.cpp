@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "crypto/sha256.hpp"
@@ -10,6 +11,7 @@
 #include "domain/review_answers.hpp"
 #include "loading/csv_reader.hpp"
 #include "loading/read_file.hpp"
+#include "reports/report_summaries.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/case_review_repository.hpp"
@@ -239,14 +241,22 @@ ReviewImportSummary import_reviews(storage::Database& db, const std::string& rou
   }
 
   storage::Transaction transaction(db);
+  std::set<std::string> counted_centers;  // report summary cells to recount
   for (const auto& c : cases) {
     const storage::CaseReview& review = reviews.at(c.case_number);
     std::vector<ReviewState> steps;
     if (review.state != ReviewState::in_progress) steps.push_back(ReviewState::in_progress);
     if (!options.draft) steps.push_back(ReviewState::submitted);
-    scoring_detail::apply_review_change(db, review, *concept_, c.answers, steps, options.actor,
-                                        options.at);
+    const auto applied = scoring_detail::apply_review_change(
+        db, review, *concept_, c.answers, steps, options.actor, options.at, false);
+    if (counts_in_reports(review.state) || counts_in_reports(applied.review.state)) {
+      counted_centers.insert(review.center);
+    }
     ++summary.centers[review.center];
+  }
+  // One recount per center whose counted reviews changed, rather than one per case.
+  for (const auto& center : counted_centers) {
+    refresh_report_cell(db, round_id, center, options.at);
   }
   summary.reviews = cases.size();
   const std::string details = "{\"fil\":" + json_string(path) +

@@ -30,10 +30,13 @@ struct Applied {
 // Replaces the review's answers with `answers`, moves it through `steps` (each checked by the
 // state machine), stores it with a compare-and-set on review.version, and audits. Writes nothing
 // when there is neither a changed answer nor a step. The answers must have been validated.
+// When the review counts in the reports before or after, its report summary cell is recounted
+// (reports/report_summaries.hpp), unless `refresh_summary` is false: then the caller must call
+// refresh_report_cell for the review's round and center before its transaction ends.
 // REQUIRES: a Transaction is open on db.
 Applied apply_review_change(storage::Database& db, storage::CaseReview review,
                             const Concept& concept_, const std::vector<ControlAnswer>& answers,
                             const std::vector<ReviewState>& steps, const std::string& actor,
-                            const std::string& at);
+                            const std::string& at, bool refresh_summary = true);
 
 }  // namespace sagsaudit::scoring_detail

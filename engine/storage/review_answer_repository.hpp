@@ -50,6 +50,11 @@ class ReviewAnswerRepository {
   // answers, ordered by center, then case number. One query, however many reviews.
   virtual std::vector<ReviewWithAnswers> round_answers(std::string_view round_id,
                                                        const std::vector<ReviewState>& states) = 0;
+
+  // The same for the reviews of one center of the round (a report summary's recount).
+  virtual std::vector<ReviewWithAnswers> center_answers(std::string_view round_id,
+                                                        std::string_view center,
+                                                        const std::vector<ReviewState>& states) = 0;
 };
 
 // REQUIRES: db outlives the repository and has been migrated.

@@ -119,7 +119,21 @@ class SociReviewAnswerRepository final : public ReviewAnswerRepository {
 
   std::vector<ReviewWithAnswers> round_answers(std::string_view round_id,
                                                const std::vector<ReviewState>& states) override {
+    return answers_of(round_id, std::nullopt, states);
+  }
+
+  std::vector<ReviewWithAnswers> center_answers(std::string_view round_id, std::string_view center,
+                                                const std::vector<ReviewState>& states) override {
+    return answers_of(round_id, std::string(center), states);
+  }
+
+ private:
+  std::vector<ReviewWithAnswers> answers_of(std::string_view round_id,
+                                            const std::optional<std::string>& center,
+                                            const std::vector<ReviewState>& states) {
     const std::string round(round_id);
+    const std::string center_code = center.value_or("");
+    const int all_centers = center ? 0 : 1;
     // The state codes come from state_code(), never from input, so they can be written inline.
     std::string state_filter;
     for (const auto state : states) {
@@ -134,9 +148,10 @@ class SociReviewAnswerRepository final : public ReviewAnswerRepository {
                                "a.answer, a.comment, a.amount, a.period_from, a.period_to "
                                "FROM case_reviews r LEFT JOIN review_answers a "
                                "ON a.round_id = r.round_id AND a.case_number = r.case_number "
-                               "WHERE r.round_id = :round_id" +
+                               "WHERE r.round_id = :round_id "
+                               "AND (:all_centers = 1 OR r.center = :center)" +
                                    state_filter + " ORDER BY r.center, r.case_number",
-               soci::use(round));
+               soci::use(round), soci::use(all_centers), soci::use(center_code));
           for (const auto& row : rows) {
             const std::string number = row.get<std::string>(0);
             if (out.empty() || out.back().case_number != number) {
@@ -169,7 +184,6 @@ class SociReviewAnswerRepository final : public ReviewAnswerRepository {
         });
   }
 
- private:
   Database& db_;
   soci::session& sql_;
 };

@@ -1,6 +1,7 @@
 #include "workflow/review_transitions.hpp"
 
 #include "domain/errors.hpp"
+#include "reports/report_summaries.hpp"
 #include "storage/audit_log.hpp"
 #include "workflow/json_text.hpp"
 #include "workflow/own_transaction.hpp"
@@ -26,6 +27,10 @@ storage::CaseReview transition_review(storage::Database& db, std::string_view ro
   review->state = to;
   if (to == ReviewState::returned) review->return_reason = return_reason;
   const auto stored = reviews->update(*review, at);
+  // A review entering or leaving the reports changes its center's summary cell.
+  if (counts_in_reports(from) != counts_in_reports(to)) {
+    refresh_report_cell(db, stored.round_id, stored.center, at);
+  }
   const std::string details =
       to == ReviewState::returned ? json_object({{"begrundelse", return_reason}}) : "{}";
   storage::make_audit_log(db)->append(storage::AuditRecord{at, actor, "review.transition",
