@@ -50,7 +50,7 @@ int make_template(const po::variables_map& vm, CommandContext& ctx) {
             << " kontroller) er skrevet til " << file << ".\n";
     return exit_ok;
   }
-  emit(vm, ctx, format, external_template_csv(t));
+  emit(vm, ctx, format, external_template_csv(t), "Skabelonen");
   return exit_ok;
 }
 

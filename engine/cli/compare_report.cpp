@@ -46,7 +46,7 @@ FigureTexts figure_texts(const AgreementStatistics& s) {
     const auto& r = *s.error_rates;
     t.municipality = rate_text(r.municipality);
     t.auditor = rate_text(r.auditor);
-    t.mcnemar = "p = " + decimal_text(r.mcnemar.p_value, 3) + " (" + std::to_string(r.mcnemar.b) +
+    t.mcnemar = danish_p_value(r.mcnemar.p_value) + " (" + std::to_string(r.mcnemar.b) +
                 " kun revisor, " + std::to_string(r.mcnemar.c) + " kun kommunen)";
   } else {
     t.municipality = t.auditor = t.mcnemar = "—";

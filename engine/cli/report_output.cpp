@@ -28,8 +28,8 @@ std::string xlsx_file(const po::variables_map& vm) {
   return vm["out"].as<std::string>();
 }
 
-void report_written(CommandContext& ctx, const std::string& file) {
-  ctx.out << "Rapporten er skrevet til " << file << ".\n";
+void report_written(CommandContext& ctx, const std::string& file, const std::string& what) {
+  ctx.out << what << " er skrevet til " << file << ".\n";
 }
 
 std::string csv_field(const std::string& text) {
@@ -49,7 +49,7 @@ std::string csv_line(const std::vector<std::string>& fields) {
 }
 
 void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
-          const std::string& content) {
+          const std::string& content, const std::string& what) {
   const std::string bom = format == Format::csv ? "\xEF\xBB\xBF" : "";
   if (!vm.count("out")) {
     ctx.out << bom << content;
@@ -60,7 +60,7 @@ void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
   stream << bom << content;
   stream.close();
   if (!stream) throw ValidationError("kan ikke skrive " + file);
-  report_written(ctx, file);
+  report_written(ctx, file, what);
 }
 
 std::string json_text(const boost::json::value& value) {

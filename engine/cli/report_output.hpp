@@ -20,16 +20,18 @@ Format format_option(const po::variables_map& vm);
 // Checked before the database is opened, so the mistake costs nothing.
 std::string xlsx_file(const po::variables_map& vm);
 
-// "Rapporten er skrevet til FIL."
-void report_written(CommandContext& ctx, const std::string& file);
+// "Rapporten er skrevet til FIL." (`what` names something else than a report.)
+void report_written(CommandContext& ctx, const std::string& file,
+                    const std::string& what = "Rapporten");
 
 // CSV in Danish Excel conventions: ';', decimal comma, UTF-8 with BOM (written by emit()).
 std::string csv_field(const std::string& text);
 std::string csv_line(const std::vector<std::string>& fields);
 
-// Writes `content` to --out (replacing the file) or to the terminal; CSV gets a BOM.
+// Writes `content` to --out (replacing the file) or to the terminal; CSV gets a BOM. `what`
+// as for report_written.
 void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
-          const std::string& content);
+          const std::string& content, const std::string& what = "Rapporten");
 
 std::string json_text(const boost::json::value& value);
 

@@ -32,6 +32,10 @@ std::string headline(AgreementLevel level) {
 
 }  // namespace
 
+std::string danish_p_value(double p) {
+  return p < 0.001 ? "p < 0,001" : "p = " + decimal_comma(p, 3);
+}
+
 std::string danish_percent(double share) {
   return decimal_comma(share * 100.0, 1) + " %";
 }
@@ -64,7 +68,7 @@ AgreementVerdict agreement_verdict(const AgreementStatistics& statistics) {
     figures += std::string(" ") + (*v.stricter == StricterSide::auditor ? "Revisor" : "Kommunen") +
                " finder systematisk flere fejl (" + danish_percent(rates->auditor.rate) +
                " hos revisor mod " + danish_percent(rates->municipality.rate) +
-               " hos kommunen; McNemar p = " + decimal_comma(rates->mcnemar.p_value, 3) + ").";
+               " hos kommunen; McNemar " + danish_p_value(rates->mcnemar.p_value) + ").";
   }
   v.headline = headline(v.level);
   v.explanation = figures;

@@ -42,6 +42,9 @@ AgreementVerdict agreement_verdict(const AgreementStatistics& statistics);
 // A share as Danish percent with one decimal: 0.0625 → "6,3 %".
 std::string danish_percent(double share);
 
+// A p-value as reports show it: "p = 0,034", or "p < 0,001" below that (never "p = 0,000").
+std::string danish_p_value(double p);
+
 // What the estimate means, in Danish, e.g. "Ud fra revisorens gengennemgang anslås den sande
 // fejlandel til 6,3 % (95 %-interval 2,1–10,4 %), mod 4,0 % i kommunens egen gennemgang. …".
 // `confidence` is the level the interval was computed at.

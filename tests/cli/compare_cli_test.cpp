@@ -72,7 +72,7 @@ TEST_F(CompareCli, TemplateHasEverySampledCaseTimesEveryControlWithMaskedCpr) {
   const auto made =
       run({"compare", "template", "--round", kRound, "--format", "csv", "--out", file});
   ASSERT_EQ(made.status, 0) << made.err;
-  EXPECT_EQ(made.out, "Rapporten er skrevet til " + file + ".\n");
+  EXPECT_EQ(made.out, "Skabelonen er skrevet til " + file + ".\n");
   const std::string text = read_text(file);
   EXPECT_THAT(text, StartsWith("\xEF\xBB\xBFsagsnummer;cpr;center;kontrol;kategori;spørgsmål;svar;"
                                "kommentar\r\n"));

@@ -65,6 +65,13 @@ TEST(AgreementVerdict, TooFewPairs) {
             "Kun 9 kontroller er besvaret korrekt eller fejl af begge; der skal mindst 10 til.");
 }
 
+TEST(DanishPValue, NeverShowsZero) {
+  EXPECT_EQ(danish_p_value(0.0341), "p = 0,034");
+  EXPECT_EQ(danish_p_value(1.0), "p = 1,000");
+  EXPECT_EQ(danish_p_value(0.001), "p = 0,001");
+  EXPECT_EQ(danish_p_value(0.000999), "p < 0,001");
+}
+
 TEST(TrueErrorRateSentence, SaysWhichWayAndWhetherBeyondTheUncertainty) {
   TrueErrorRateEstimate e;
   e.municipality_rate = 0.04;
