@@ -382,6 +382,7 @@ std::string comparison_html(const Comparison& c) {
                                     c.round.period.to_string() + " — " + c.review.source);
   out +=
       "<style>table.uenig td { font-size: 9pt; } table.uenig td.komm { width: 28%; }\n"
+      "table.uenig td:first-child { white-space: nowrap; }\n"
       "p.dom { font-size: 12.5pt; padding: .35em .6em; border: 1px solid #999; }</style>\n";
   out += "<section>\n<table>\n";
   for (const auto& [k, v] : facts(c)) {

@@ -310,6 +310,35 @@ TEST_F(CompareCli, BlindRoundRefusesEarlyLooksAndLogsThem) {
   EXPECT_EQ(run({"audit", "verify"}).status, 0);
 }
 
+TEST_F(CompareCli, SeveralSourcesLiveSideBySideAndAReimportReplacesUntilLocked) {
+  import_ours();
+  const std::string a = cases_.at("jc-amager")[0];
+  const std::string one = write("one.csv", "sagsnummer;kontrol;svar;kommentar\n" + a +
+                                               ";SD-N01;korrekt;\n" + a + ";SD-N02;korrekt;\n");
+  const std::string two =
+      write("two.csv", "sagsnummer;kontrol;svar;kommentar\n" + a + ";SD-N01;fejl;forkert sats\n");
+  ASSERT_EQ(run({"compare", "import", "--round", kRound, "--source", "Deloitte", one}).status, 0);
+  ASSERT_EQ(run({"compare", "import", "--round", kRound, "--source", "KPMG", one}).status, 0);
+  const auto which = run({"compare", "report", "--round", kRound});
+  EXPECT_EQ(which.status, 1);
+  EXPECT_EQ(which.err,
+            "fejl: --source: runden har flere revisorgennemgange; vælg én af: Deloitte, KPMG\n");
+
+  const auto again = run({"compare", "import", "--round", kRound, "--source", "KPMG", two});
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("  Den tidligere indlæsning fra KPMG er erstattet.\n"));
+  const auto kpmg = boost::json::parse(
+      run({"compare", "report", "--round", kRound, "--source", "KPMG", "--format", "json"}).out);
+  EXPECT_EQ(kpmg.at("par").as_int64(), 1);
+  EXPECT_EQ(kpmg.at("uenigheder").as_array().size(), 1u);
+  EXPECT_EQ(kpmg.at("vurdering").at("overskrift").as_string(), "For få par til en vurdering");
+  const auto deloitte = boost::json::parse(
+      run({"compare", "report", "--round", kRound, "--source", "Deloitte", "--format", "json"})
+          .out);
+  EXPECT_EQ(deloitte.at("par").as_int64(), 2);
+  EXPECT_TRUE(deloitte.at("uenigheder").as_array().empty());
+}
+
 TEST_F(CompareCli, BlindingAfterAnImportIsRefused) {
   const std::string file = write("d.csv", "sagsnummer;kontrol;svar;kommentar\n" +
                                               cases_.at("jc-amager")[0] + ";SD-N01;korrekt;\n");
