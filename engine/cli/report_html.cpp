@@ -124,6 +124,22 @@ double share_of(const Proportion& p) {
 
 }  // namespace
 
+std::string html_page_start(const std::string& title) {
+  return page_start(title);
+}
+std::string html_page_end(const std::string& note) {
+  return (note.empty() ? "" : "<p class=\"note\">" + e(note) + "</p>\n") + "</body>\n</html>\n";
+}
+std::string html_cell(const std::string& text) {
+  return cell(text);
+}
+std::string html_num_cell(const std::string& text) {
+  return num_cell(text);
+}
+std::string html_header_row(const std::vector<std::string>& names) {
+  return header_row(names);
+}
+
 std::string html_escape(const std::string& text) {
   std::string out;
   out.reserve(text.size());

@@ -14,6 +14,15 @@ namespace sagsaudit::cli {
 // &, <, >, " and ' as entities, so the text can stand in element content and in attributes.
 std::string html_escape(const std::string& text);
 
+// The page frame every HTML report shares (A4 print CSS, inline styles): the start up to and
+// including the <h1> title, and the end with a closing note paragraph (none when empty). Between
+// them, html_cell / html_num_cell / html_header_row build table rows with escaped text.
+std::string html_page_start(const std::string& title);
+std::string html_page_end(const std::string& note);
+std::string html_cell(const std::string& text);
+std::string html_num_cell(const std::string& text);
+std::string html_header_row(const std::vector<std::string>& names);
+
 // An inline SVG line chart of the overall error share over the trend's periods (gaps where a
 // period has no data); empty when no period has data.
 std::string trend_svg(const ErrorTrend& trend, const std::string& title);

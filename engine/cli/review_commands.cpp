@@ -5,6 +5,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
+#include "compare/blind_access.hpp"
 #include "scoring/review_editing.hpp"
 #include "scoring/review_import.hpp"
 #include "setup/database_setup.hpp"
@@ -44,6 +45,9 @@ void print_state(CommandContext& ctx, const storage::CaseReview& review, const s
 
 int show(const po::variables_map& vm, CommandContext& ctx) {
   auto db = open_database(ctx.config);
+  // Issue 7: a blind round keeps the municipality's answers from the revisor role.
+  require_visible(*db, round_of(vm), ReviewSide::municipality, ctx.actor, utc_now_iso(),
+                  "review show " + case_of(vm));
   const ReviewView view = load_review(*db, round_of(vm), case_of(vm));
   if (vm.count("json")) {
     boost::json::array answers;

@@ -148,6 +148,9 @@ std::vector<Command> all_commands() {
                     user_commands(), audit_commands()}) {
     commands.insert(commands.end(), part.begin(), part.end());
   }
+  // Issue 7: revisorsammenligning (round blind, compare …).
+  const auto compare = compare_commands();
+  commands.insert(commands.end(), compare.begin(), compare.end());
   return commands;
 }
 

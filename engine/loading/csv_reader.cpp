@@ -101,4 +101,31 @@ bool CsvReader::next(CsvRecord& record) {
   }
 }
 
+// Lower case for ASCII and Æ, Ø, Å; surrounding blanks removed.
+std::string normalised_header(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               (text[i + 1] == '\x86' || text[i + 1] == '\x98' || text[i + 1] == '\x85')) {
+      out += '\xC3';
+      out += static_cast<char>(text[i + 1] + 0x20);  // Æ Ø Å → æ ø å
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string trim_blanks(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
 }  // namespace sagsaudit

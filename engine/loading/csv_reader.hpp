@@ -43,4 +43,11 @@ class CsvReader {
   int line_ = 1;
 };
 
+// A header field as matched against known column names: lower case for ASCII and Æ, Ø, Å,
+// surrounding blanks removed ("  Beløb " → "beløb"). Shared by the imports that find their
+// columns by header.
+std::string normalised_header(std::string_view text);
+// The text without surrounding blanks (spaces and tabs).
+std::string trim_blanks(std::string_view text);
+
 }  // namespace sagsaudit

@@ -42,33 +42,6 @@ const std::vector<ColumnName>& column_names() {
   return names;
 }
 
-// Lower case for ASCII and Æ, Ø, Å; surrounding blanks removed.
-std::string normalised_header(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < text.size() &&
-               (text[i + 1] == '\x86' || text[i + 1] == '\x98' || text[i + 1] == '\x85')) {
-      out += '\xC3';
-      out += static_cast<char>(text[i + 1] + 0x20);  // Æ Ø Å → æ ø å
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 struct ImportedCase {
   std::string case_number;
   int first_line = 0;
@@ -136,7 +109,7 @@ ReviewImportSummary import_reviews(storage::Database& db, const std::string& rou
       where[c] = i;
     }
     if (!known) {
-      problem(record.line, trimmed(record.field(i)),
+      problem(record.line, trim_blanks(record.field(i)),
               "ukendt kolonne (kendte: sagsnummer, kontrol, svar, kommentar, beløb, periode_fra, "
               "periode_til)");
     }
@@ -153,7 +126,7 @@ ReviewImportSummary import_reviews(storage::Database& db, const std::string& rou
   std::vector<ImportedCase> cases;
   std::map<std::string, std::size_t> case_index;
   auto field = [&](Column c) -> std::string {
-    return where[c] ? trimmed(record.field(*where[c])) : std::string();
+    return where[c] ? trim_blanks(record.field(*where[c])) : std::string();
   };
   while (reader.next(record)) {
     ++summary.rows;

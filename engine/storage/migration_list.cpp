@@ -21,6 +21,8 @@ const std::vector<Migration>& known_migrations() {
       // Report speed (issue 5, branch speed); numbered 9: 6–8 are reserved for other branches,
       // the lead renumbers on merge.
       migration_9_report_summaries(),
+      // Issue 7 (revisorsammenligning); 7 and 8 are reserved for other work.
+      migration_6_external_reviews(),
   };
   return list;
 }

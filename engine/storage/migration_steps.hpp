@@ -11,5 +11,6 @@ Migration migration_3_workflow();                // rounds, audit log, users, re
 Migration migration_4_population_and_samples();  // populations, cases, sample protocols
 Migration migration_5_review_answers();          // answers of case reviews, their history
 Migration migration_9_report_summaries();        // counts per round × center for the reports
+Migration migration_6_external_reviews();        // revisorgennemgange, their answers, blind rounds
 
 }  // namespace sagsaudit::storage
