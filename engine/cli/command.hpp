@@ -45,5 +45,7 @@ std::vector<Command> population_commands();  // population import/check/show
 std::vector<Command> sample_commands();      // sample plan/evaluate/draw/verify/protocol
 std::vector<Command> review_commands();      // review show/answer/submit/approve/return/import
 std::vector<Command> report_commands();      // report center/overview/fejlstatistik
+// Opfølgning (issue 8): followup initiatives/initiative …/corrections/correction set/report/sync
+std::vector<Command> followup_commands();
 
 }  // namespace sagsaudit::cli

@@ -12,6 +12,7 @@
 #include "cli/json_output.hpp"
 #include "cli/report_format.hpp"
 #include "cli/report_html.hpp"
+#include "cli/report_output.hpp"
 #include "cli/report_xlsx.hpp"
 #include "cli/text_table.hpp"
 #include "reports/reports.hpp"
@@ -21,34 +22,6 @@
 
 namespace sagsaudit::cli {
 namespace {
-
-enum class Format { text, csv, json, html, xlsx };
-
-Format format_option(const po::variables_map& vm) {
-  const std::string text = vm["format"].as<std::string>();
-  if (text == "text" || text == "tekst") return Format::text;
-  if (text == "csv") return Format::csv;
-  if (text == "json") return Format::json;
-  if (text == "html") return Format::html;
-  if (text == "xlsx") return Format::xlsx;
-  throw ValidationError(std::vector<Issue>{
-      {"", 0, 0, "--format", "'" + text + "' er ukendt (text, csv, json, html eller xlsx)"}});
-}
-
-// An Excel workbook is binary: written to a terminal it would be noise, so it needs --out.
-// Checked before the database is opened, so the mistake costs nothing.
-std::string xlsx_file(const po::variables_map& vm) {
-  if (!vm.count("out")) {
-    throw ValidationError(std::vector<Issue>{
-        {"", 0, 0, "--format",
-         "xlsx er et binært regneark og skrives kun til en fil: angiv --out FIL.xlsx"}});
-  }
-  return vm["out"].as<std::string>();
-}
-
-void report_written(CommandContext& ctx, const std::string& file) {
-  ctx.out << "Rapporten er skrevet til " << file << ".\n";
-}
 
 // What the rich formats show beyond the center report's data: the center's fejlstatistik trend
 // per ydelsestype, the round's sample protocol, and the comments of the fejl and kan ikke
@@ -98,23 +71,6 @@ Period period_option(const po::variables_map& vm) {
         {"", 0, 0, "--period", "'" + text + "' er ikke en periode (fx 2027-K1, 2027-H2, 2027)"}});
   }
   return *period;
-}
-
-// CSV in Danish Excel conventions: ';', decimal comma, UTF-8 with BOM (written by emit()).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
-  return out + "\r\n";
 }
 
 std::vector<std::string> csv_figure_header() {
@@ -220,22 +176,6 @@ boost::json::value goal_json(const std::optional<StrategicGoal>& goal,
       {"maal", fraction_json(status->target)},
       {"naaet", status->reached ? boost::json::value(*status->reached) : nullptr},
       {"fremskridt", fraction_json(status->progress)}};
-}
-
-// Writes the report to --out (CSV with a BOM, so Excel reads UTF-8) or to stdout.
-void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
-          const std::string& content) {
-  const std::string bom = format == Format::csv ? "\xEF\xBB\xBF" : "";
-  if (!vm.count("out")) {
-    ctx.out << bom << content;
-    return;
-  }
-  const std::string file = vm["out"].as<std::string>();
-  std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-  stream << bom << content;
-  stream.close();
-  if (!stream) throw ValidationError("kan ikke skrive " + file);
-  report_written(ctx, file);
 }
 
 std::string json_text(const boost::json::value& value) {

@@ -6,6 +6,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/review_answers.hpp"
+#include "followup/followup.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
@@ -132,6 +133,13 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
     answer_store->replace(review.round_id, review.case_number, after);
     audit->append(storage::AuditRecord{at, actor, "review.answers", "case_review", name, "", "",
                                        "{\"aendringer\":[" + changes + "]}"});
+  }
+  // Opfølgning (issue 8): a submitted review's fejl on reimbursement-relevant nøglekontroller
+  // become berigtigelser, in the same transaction (followup/followup.hpp).
+  if (stored.state == ReviewState::submitted) {
+    std::vector<ControlAnswer> now;
+    for (const auto& a : after) now.push_back(a.answer);
+    sync_review_corrections(db, stored, concept_, now, {actor, at});
   }
   return Applied{stored, changed};
 }

@@ -13,9 +13,14 @@ namespace sagsaudit::storage {
 
 const std::vector<Migration>& known_migrations() {
   static const std::vector<Migration> list = {
-      migration_1_concepts_and_wheel(), migration_2_wheel_assignment_and_columns(),
-      migration_3_workflow(),           migration_4_population_and_samples(),
+      migration_1_concepts_and_wheel(),
+      migration_2_wheel_assignment_and_columns(),
+      migration_3_workflow(),
+      migration_4_population_and_samples(),
       migration_5_review_answers(),
+      // Follow-up (issue 8). 6 and 8 are reserved for work on other branches; renumbered on
+      // merge if needed.
+      migration_7_followup(),
   };
   return list;
 }

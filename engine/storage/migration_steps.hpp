@@ -10,5 +10,6 @@ Migration migration_2_wheel_assignment_and_columns();
 Migration migration_3_workflow();                // rounds, audit log, users, reviews, outbox
 Migration migration_4_population_and_samples();  // populations, cases, sample protocols
 Migration migration_5_review_answers();          // answers of case reviews, their history
+Migration migration_7_followup();  // initiatives, their status changes, corrections (issue 8)
 
 }  // namespace sagsaudit::storage

@@ -74,16 +74,35 @@ TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsEveryMigration) {
       std::regex_match(applied[0].applied_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
       << applied[0].applied_at;
 
-  EXPECT_EQ(table_names(db()), (std::vector<std::string>{
-                                   "audit_head",       "audit_log",          "case_reviews",
-                                   "concept_controls", "concept_loads",      "concept_versions",
-                                   "notifications",    "population_cases",   "population_centers",
-                                   "populations",      "review_answers",     "round_milestones",
-                                   "rounds",           "sample_exclusions",  "sample_picks",
-                                   "sample_protocols", "sample_strata",      "schema_migrations",
-                                   "tick_state",       "user_centers",       "users",
-                                   "wheel_centers",    "wheel_column_names", "wheel_entries",
-                                   "wheel_loads",      "wheel_versions"}));
+  EXPECT_EQ(table_names(db()), (std::vector<std::string>{"audit_head",
+                                                         "audit_log",
+                                                         "case_reviews",
+                                                         "concept_controls",
+                                                         "concept_loads",
+                                                         "concept_versions",
+                                                         "corrections",  // migration 7 (opfølgning)
+                                                         "initiative_status_changes",
+                                                         "initiatives",
+                                                         "notifications",
+                                                         "population_cases",
+                                                         "population_centers",
+                                                         "populations",
+                                                         "review_answers",
+                                                         "round_milestones",
+                                                         "rounds",
+                                                         "sample_exclusions",
+                                                         "sample_picks",
+                                                         "sample_protocols",
+                                                         "sample_strata",
+                                                         "schema_migrations",
+                                                         "tick_state",
+                                                         "user_centers",
+                                                         "users",
+                                                         "wheel_centers",
+                                                         "wheel_column_names",
+                                                         "wheel_entries",
+                                                         "wheel_loads",
+                                                         "wheel_versions"}));
 }
 
 TEST_F(MigrationsTest, MigrateAgainIsANoOp) {
