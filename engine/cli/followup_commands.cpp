@@ -284,7 +284,8 @@ int run_initiative_show(const po::variables_map& vm, CommandContext& ctx) {
           << "  Status:     " << danish_label(line->status) << " — "
           << initiative_status_text(*line) << "\n";
   for (const auto& c : line->controls) {
-    ctx.out << "  Kontrol " << c.control_id << ": " << improvement_text(c.change)
+    ctx.out << "  Kontrol " << c.control_id << ": "
+            << improvement_text(c.change, line->next_round_id.has_value())
             << (line->next_round_id ? " (" + *line->next_round_id + ")" : "") << "\n";
   }
   for (const auto& c : history) {
@@ -393,7 +394,7 @@ std::string report_text(const FollowupReport& r) {
     for (const auto& l : r.initiatives) {
       for (const auto& c : l.controls) {
         out << "  Nr. " << l.initiative.id << ", kontrol " << c.control_id << ": "
-            << improvement_text(c.change) << "\n";
+            << improvement_text(c.change, l.next_round_id.has_value()) << "\n";
       }
     }
   }

@@ -94,9 +94,9 @@ std::string initiative_status_text(const InitiativeLine& line) {
   return text;
 }
 
-std::string improvement_text(const Improvement& change) {
+std::string improvement_text(const Improvement& change, bool next_round) {
   const std::string before = percent_text(change.before);
-  if (!change.after) return before + " → ingen ny runde endnu";
+  if (!next_round) return before + " → ingen ny runde endnu";
   std::string text = before + " → " + percent_text(change.after);
   if (change.improved) text += *change.improved ? " (forbedret)" : " (ikke forbedret)";
   return text;

@@ -58,8 +58,9 @@ std::string action_text(const storage::Initiative& initiative);
 // The status text of seed 001, and for an open initiative past its deadline
 // " — 12 dage over fristen".
 std::string initiative_status_text(const InitiativeLine& line);
-// "70 % → 95 % (forbedret)", "70 % → 65 % (ikke forbedret)", "70 % → ingen ny runde endnu".
-std::string improvement_text(const Improvement& change);
+// "70 % → 95 % (forbedret)", "70 % → 65 % (ikke forbedret)", "70 % → ingen data" (a next round
+// without data for the control), "70 % → ingen ny runde endnu" (`next_round` false).
+std::string improvement_text(const Improvement& change, bool next_round);
 // "01-01-2027 – 31-03-2027", or empty.
 std::string affected_period_text(const std::optional<AffectedPeriod>& period);
 // The amount in Danish kroner ("1.234,50"), or "—" without one.

@@ -507,7 +507,7 @@ std::string followup_html(const FollowupReport& r) {
                cell(l.initiative.round_id) + num_cell(percent_text(c.change.before)) +
                cell(l.next_round_id.value_or("ingen endnu")) +
                num_cell(l.next_round_id ? percent_text(c.change.after) : "") +
-               cell(improvement_text(c.change)) + "</tr>\n";
+               cell(improvement_text(c.change, l.next_round_id.has_value())) + "</tr>\n";
       }
     }
     out += "</table>\n</section>\n";

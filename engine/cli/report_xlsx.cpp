@@ -450,7 +450,7 @@ void write_followup_xlsx(const FollowupReport& r, const std::string& file) {
       Row x(book, controls, row++);
       x.number(static_cast<double>(l.initiative.id)).text(c.control_id).text(l.initiative.round_id);
       x.plain_percent(c.change.before).text(l.next_round_id.value_or("ingen endnu"));
-      x.plain_percent(c.change.after).text(improvement_text(c.change));
+      x.plain_percent(c.change.after).text(improvement_text(c.change, l.next_round_id.has_value()));
     }
   }
   correction_rows(book, r.open_corrections);

@@ -277,5 +277,71 @@ TEST_F(FollowupCli, TheReportWritesEveryFormat) {
   EXPECT_EQ(doc.at("initiativer").as_array().at(0).at("dage_over_frist").as_int64(), 46);
 }
 
+TEST_F(FollowupCli, TheNextRoundShowsWhetherTheTargetedControlsImproved) {
+  import_known();
+  publish();
+  ASSERT_EQ(run({"followup", "initiative", "set", "1", "--what", "Tjekliste", "--controls",
+                 "SD-N01,SD-K01,SD-F01"})
+                .status,
+            0);
+  // Before the next round: only the percent of the initiative's own round. Nørrebro-Bispebjerg's
+  // cases 0, 1 and 2 have fejl on SD-N01 and SD-K01: 7 of 10 = 70 %. SD-F01 is ikke relevant
+  // in every case there: no data.
+  const auto before = run({"followup", "initiative", "show", "1"});
+  EXPECT_THAT(before.out, HasSubstr("  Kontrol SD-N01: 70 % → ingen ny runde endnu\n"));
+  EXPECT_THAT(before.out, HasSubstr("  Kontrol SD-F01: ingen data → ingen ny runde endnu\n"));
+
+  // The next quarter's round of sygedagpenge, drawn and assigned as the first.
+  ASSERT_EQ(run({"tick", "--today", "2027-07-02"}).status, 0);
+  const std::string k2 = "sygedagpenge-2027-K2";
+  static const char* centers[] = {"jc-amager", "jc-noerrebro-bispebjerg", "jc-vesterbro-valby"};
+  std::string pop = "Sagsnummer;CPR;Center;Sagsbehandler;Afgørelsesdato\n";
+  for (int i = 1; i <= 300; ++i) {
+    char line[160];
+    std::snprintf(line, sizeof line, "T-%05d;%02d%02d%02d%04d;%s;SB %d;%02d-05-2027\n", i,
+                  1 + i % 28, 1 + i % 12, 40 + i % 50, (i + 7) % 4000, centers[i % 3], i % 5,
+                  1 + i % 28);
+    pop += line;
+  }
+  ASSERT_EQ(run({"population", "import", "--round", k2, write("pop2.csv", pop)}).status, 0);
+  ASSERT_EQ(run({"sample", "draw", "--round", k2, "--seed", "20270702"}).status, 0);
+  const auto assigned = boost::json::parse(run({"assign", "--round", k2, "--json"}).out);
+  std::map<std::string, std::vector<std::string>> next;
+  for (const auto& item : assigned.at("tildelinger").as_array()) {
+    next[std::string(item.at("center").as_string())].push_back(
+        std::string(item.at("sag").as_string()));
+  }
+  for (auto& [center, numbers] : next) std::sort(numbers.begin(), numbers.end());
+  // K2: Nørrebro-Bispebjerg has one fejl on SD-N01 (9 of 10 = 90 %) and four on SD-K01
+  // (6 of 10 = 60 %); the other centers answer korrekt throughout.
+  const auto first = cases_;
+  cases_ = next;
+  const std::string text =
+      "sagsnummer;kontrol;svar;kommentar;beløb\n" + answers("jc-amager", {}) +
+      answers("jc-noerrebro-bispebjerg",
+              {{0, {"SD-N01", "SD-K01"}}, {1, {"SD-K01"}}, {2, {"SD-K01"}}, {3, {"SD-K01"}}},
+              true) +
+      answers("jc-vesterbro-valby", {});
+  cases_ = first;
+  const auto imported = run({"review", "import", "--round", k2, write("k2.csv", text)});
+  ASSERT_EQ(imported.status, 0) << imported.err;
+
+  const auto after = run({"followup", "initiative", "show", "1"});
+  EXPECT_THAT(after.out, HasSubstr("  Kontrol SD-N01: 70 % → 90 % (forbedret) (" + k2 + ")\n"));
+  EXPECT_THAT(after.out,
+              HasSubstr("  Kontrol SD-K01: 70 % → 60 % (ikke forbedret) (" + k2 + ")\n"));
+  EXPECT_THAT(after.out, HasSubstr("  Kontrol SD-F01: ingen data → ingen data (" + k2 + ")\n"));
+  const auto json = boost::json::parse(run({"followup", "report", "--format", "json"}).out);
+  const auto& line = json.at("initiativer").as_array().at(0);
+  EXPECT_EQ(line.at("naeste_runde").as_string(), k2);
+  EXPECT_EQ(line.at("kontroller").as_array().at(0).at("foer").as_int64(), 70);
+  EXPECT_EQ(line.at("kontroller").as_array().at(0).at("efter").as_int64(), 90);
+  EXPECT_EQ(line.at("kontroller").as_array().at(0).at("forbedret").as_bool(), true);
+  // The new round's fejl on refusion controls became berigtigelser too: 1 (SD-N01).
+  const auto corrections =
+      boost::json::parse(run({"followup", "corrections", "--format", "json"}).out);
+  EXPECT_EQ(corrections.at("berigtigelser").as_array().size(), 43u);
+}
+
 }  // namespace
 }  // namespace sagsaudit::testing

@@ -92,13 +92,11 @@ TEST_F(ConfigTest, UnknownSectionsKeysAndTypesAreRefused) {
   } catch (const ValidationError& error) {
     std::vector<std::string> got;
     for (const auto& issue : error.issues()) got.push_back(format_issue(issue));
-    EXPECT_EQ(
-        got,
-        (std::vector<std::string>{
-            file_ +
-                ":5:1: web: ukendt sektion (kendte sektioner: database, opfoelgning, paths, security, server)",
-            file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
-            file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, "
+                               "opfoelgning, paths, security, server)",
+                       file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
+                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
   }
 }
 
