@@ -485,8 +485,13 @@ std::string followup_html(const FollowupReport& r) {
     for (const auto& l : r.initiatives) {
       const auto& i = l.initiative;
       std::string action = cell_name(l) + ": " + action_text(i);
+      if (action.back() != '.') action += ".";
       if (!i.responsible.empty()) action += " Ansvarlig: " + i.responsible + ".";
-      if (!i.controls.empty()) action += " Kontroller: " + storage::join_controls(i.controls) + ".";
+      if (!i.controls.empty()) {
+        std::string list;
+        for (const auto& c : i.controls) list += (list.empty() ? "" : ", ") + c;
+        action += " Kontroller: " + list + ".";
+      }
       out += "<tr>" + num_cell(std::to_string(i.id)) + cell(action) +
              cell(deadline_text(i.deadline)) + cell(initiative_status_text(l)) +
              status_cell(l.status) + "</tr>\n";
@@ -517,19 +522,19 @@ std::string followup_html(const FollowupReport& r) {
   if (r.open_corrections.empty()) {
     out += "<p class=\"meta\">Ingen åbne berigtigelser.</p>\n";
   } else {
-    out += "<table>\n" +
+    // Totals first: the finance office reads them before the case list.
+    out += "<table>\n" + header_row({"Center", "Åbne berigtigelser", "Beløb (kr.)"});
+    for (const auto& t : r.open_totals) {
+      const std::string who = t.center.empty() ? "I alt" : t.center;
+      out += "<tr>" + (t.center.empty() ? "<th>" + e(who) + "</th>" : cell(who)) +
+             num_cell(std::to_string(t.count)) + num_cell(format_kroner(t.amount)) + "</tr>\n";
+    }
+    out += "</table>\n<h3>Sagerne</h3>\n<table>\n" +
            header_row({"Nr.", "Center", "Runde", "Sag", "Kontrol", "Beløb (kr.)", "Periode"});
     for (const auto& c : r.open_corrections) {
       out += "<tr>" + num_cell(std::to_string(c.id)) + cell(c.center) + cell(c.round_id) +
              cell(c.case_number) + cell(c.control_id) + num_cell(amount_text(c.amount)) +
              cell(affected_period_text(c.affected_period)) + "</tr>\n";
-    }
-    out += "</table>\n<h3>I alt</h3>\n<table>\n" +
-           header_row({"Center", "Åbne berigtigelser", "Beløb (kr.)"});
-    for (const auto& t : r.open_totals) {
-      const std::string who = t.center.empty() ? "I alt" : t.center;
-      out += "<tr>" + (t.center.empty() ? "<th>" + e(who) + "</th>" : cell(who)) +
-             num_cell(std::to_string(t.count)) + num_cell(format_kroner(t.amount)) + "</tr>\n";
     }
     out += "</table>\n";
   }
