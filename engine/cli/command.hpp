@@ -47,5 +47,7 @@ std::vector<Command> review_commands();      // review show/answer/submit/approv
 std::vector<Command> report_commands();      // report center/overview/fejlstatistik
 // Issue 7: round blind, compare template/import/lock/report.
 std::vector<Command> compare_commands();
+// Opfølgning (issue 8): followup initiatives/initiative …/corrections/correction set/report/sync
+std::vector<Command> followup_commands();
 
 }  // namespace sagsaudit::cli

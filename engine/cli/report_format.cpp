@@ -78,4 +78,36 @@ std::string goal_text(const StrategicGoal& goal, const GoalStatus& status) {
   return out.str();
 }
 
+std::string deadline_text(const std::optional<Date>& deadline) {
+  return deadline ? to_danish(*deadline) : "ikke fastsat";
+}
+
+std::string action_text(const storage::Initiative& initiative) {
+  return initiative.action.empty() ? "(ikke udfyldt)" : initiative.action;
+}
+
+std::string initiative_status_text(const InitiativeLine& line) {
+  std::string text = status_text(line.status);
+  if (line.overdue_days == 1) text += " — 1 dag over fristen";
+  if (line.overdue_days > 1)
+    text += " — " + std::to_string(line.overdue_days) + " dage over fristen";
+  return text;
+}
+
+std::string improvement_text(const Improvement& change, bool next_round) {
+  const std::string before = percent_text(change.before);
+  if (!next_round) return before + " → ingen ny runde endnu";
+  std::string text = before + " → " + percent_text(change.after);
+  if (change.improved) text += *change.improved ? " (forbedret)" : " (ikke forbedret)";
+  return text;
+}
+
+std::string affected_period_text(const std::optional<AffectedPeriod>& period) {
+  return period ? to_danish(period->from) + " – " + to_danish(period->to) : "";
+}
+
+std::string amount_text(const std::optional<Decimal>& amount) {
+  return amount ? format_kroner(*amount) : "—";
+}
+
 }  // namespace sagsaudit::cli

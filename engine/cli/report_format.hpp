@@ -13,6 +13,7 @@
 #include "domain/scoring.hpp"
 #include "domain/strategic_goal.hpp"
 #include "domain/traffic_light.hpp"
+#include "followup/followup.hpp"
 
 namespace sagsaudit::cli {
 
@@ -47,5 +48,27 @@ struct CenterSectionExtras {
 inline constexpr const char* kLegend =
     "* = for få sager til at skelne grøn fra gul: 95 %-intervallet (Wilson) ligger på begge "
     "sider af grænsen.\n";
+
+// ---- opfølgning (issue 8): the same words in every format ----------------------------------
+
+// "31-12-2027", or "ikke fastsat".
+std::string deadline_text(const std::optional<Date>& deadline);
+// The handleplan's "Handlinger": the action, or "(ikke udfyldt)" while nobody has filled it in.
+std::string action_text(const storage::Initiative& initiative);
+// The status text of seed 001, and for an open initiative past its deadline
+// " — 12 dage over fristen".
+std::string initiative_status_text(const InitiativeLine& line);
+// "70 % → 95 % (forbedret)", "70 % → 65 % (ikke forbedret)", "70 % → ingen data" (a next round
+// without data for the control), "70 % → ingen ny runde endnu" (`next_round` false).
+std::string improvement_text(const Improvement& change, bool next_round);
+// "01-01-2027 – 31-03-2027", or empty.
+std::string affected_period_text(const std::optional<AffectedPeriod>& period);
+// The amount in Danish kroner ("1.234,50"), or "—" without one.
+std::string amount_text(const std::optional<Decimal>& amount);
+// The legend under the handleplan: seed 001's colours, and i gang.
+inline constexpr const char* kInitiativeLegend =
+    "Grøn: Initiativet er opfyldt. Gul: Initiativet forløber med nogen forsinkelse. Rød: "
+    "Initiativet forløber med stor forsinkelse, risiko for manglende opfyldelse. I gang (ingen "
+    "farve): fristen er ikke overskredet.";
 
 }  // namespace sagsaudit::cli

@@ -434,4 +434,129 @@ std::string error_statistics_html(const ErrorStatisticsReport& r) {
   return out + "</body>\n</html>\n";
 }
 
+namespace {
+
+std::string status_class(InitiativeStatus status) {
+  switch (status) {
+    case InitiativeStatus::green:
+      return "lys-groen";
+    case InitiativeStatus::yellow:
+      return "lys-gul";
+    case InitiativeStatus::red:
+      return "lys-roed";
+    case InitiativeStatus::in_progress:
+      return "lys-ingen";
+  }
+  return "lys-ingen";
+}
+
+// The status colour as class and word, as the light cells.
+std::string status_cell(InitiativeStatus status) {
+  return "<td class=\"lys " + status_class(status) + "\">" + e(danish_label(status)) + "</td>";
+}
+
+std::string cell_name(const InitiativeLine& l) {
+  const auto& i = l.initiative;
+  return i.center + " × " + (l.benefit_name.empty() ? i.benefit_type : l.benefit_name) + " (" +
+         i.period + ", " + light_text(i.source_light) + " " + percent_text(i.source_percent) + ")";
+}
+
+}  // namespace
+
+std::string followup_html(const FollowupReport& r) {
+  std::string out =
+      page_start("Opfølgning — " + (r.center ? *r.center : std::string("forvaltningen")));
+  out += "<p class=\"meta\">" +
+         e("Opgjort " + to_danish(r.today) + ". Et åbent initiativ er gult 1–" +
+           std::to_string(r.rules.yellow_limit_days) +
+           " dage efter fristen og rødt derefter; markeret forsinket er det mindst gult, i "
+           "risiko rødt.") +
+         "</p>\n";
+
+  out += "<section>\n<h2>Åbne initiativer</h2>\n";
+  std::size_t open = 0;
+  for (const auto& l : r.initiatives) open += is_open(l.initiative.marker) ? 1 : 0;
+  if (open == 0) {
+    out += "<p class=\"meta\">Ingen åbne initiativer.</p>\n";
+  } else {
+    out += "<table>\n" + header_row({"Nr.", "Status", "Celle", "Hvad", "Ansvarlig", "Frist",
+                                     "Dage over frist", "Markering"});
+    for (const auto& l : r.initiatives) {
+      if (!is_open(l.initiative.marker)) continue;
+      const auto& i = l.initiative;
+      out += "<tr>" + num_cell(std::to_string(i.id)) + status_cell(l.status) + cell(cell_name(l)) +
+             cell(action_text(i)) + cell(i.responsible) + cell(deadline_text(i.deadline)) +
+             num_cell(std::to_string(l.overdue_days)) + cell(danish_label(i.marker)) + "</tr>\n";
+    }
+    out += "</table>\n";
+  }
+  out += "</section>\n";
+
+  out += "<section>\n<h2>Handleplan</h2>\n";
+  if (r.initiatives.empty()) {
+    out += "<p class=\"meta\">Ingen initiativer.</p>\n";
+  } else {
+    out += "<table>\n" + header_row({"Nr.", "Handlinger", "Forventet afslutningstidspunkt",
+                                     "Status " + to_danish(r.today), "Status i farver"});
+    for (const auto& l : r.initiatives) {
+      const auto& i = l.initiative;
+      std::string action = cell_name(l) + ": " + action_text(i);
+      if (action.back() != '.') action += ".";
+      if (!i.responsible.empty()) action += " Ansvarlig: " + i.responsible + ".";
+      if (!i.controls.empty()) {
+        std::string list;
+        for (const auto& c : i.controls) list += (list.empty() ? "" : ", ") + c;
+        action += " Kontroller: " + list + ".";
+      }
+      out += "<tr>" + num_cell(std::to_string(i.id)) + cell(action) +
+             cell(deadline_text(i.deadline)) + cell(initiative_status_text(l)) +
+             status_cell(l.status) + "</tr>\n";
+    }
+    out += "</table>\n<p class=\"note\">" + e(kInitiativeLegend) + "</p>\n";
+  }
+  out += "</section>\n";
+
+  bool any_control = false;
+  for (const auto& l : r.initiatives) any_control = any_control || !l.controls.empty();
+  if (any_control) {
+    out += "<section>\n<h2>Målrettede kontroller: procent korrekt før → efter</h2>\n<table>\n" +
+           header_row({"Nr.", "Kontrol", "Runde", "Før", "Næste runde", "Efter", "Udvikling"});
+    for (const auto& l : r.initiatives) {
+      for (const auto& c : l.controls) {
+        out += "<tr>" + num_cell(std::to_string(l.initiative.id)) +
+               cell(c.control_id + (c.question.empty() ? "" : " — " + c.question)) +
+               cell(l.initiative.round_id) + num_cell(percent_text(c.change.before)) +
+               cell(l.next_round_id.value_or("ingen endnu")) +
+               num_cell(l.next_round_id ? percent_text(c.change.after) : "") +
+               cell(improvement_text(c.change, l.next_round_id.has_value())) + "</tr>\n";
+      }
+    }
+    out += "</table>\n</section>\n";
+  }
+
+  out += "<section>\n<h2>Åbne berigtigelser</h2>\n";
+  if (r.open_corrections.empty()) {
+    out += "<p class=\"meta\">Ingen åbne berigtigelser.</p>\n";
+  } else {
+    // Totals first: the finance office reads them before the case list.
+    out += "<table>\n" + header_row({"Center", "Åbne berigtigelser", "Beløb (kr.)"});
+    for (const auto& t : r.open_totals) {
+      const std::string who = t.center.empty() ? "I alt" : t.center;
+      out += "<tr>" + (t.center.empty() ? "<th>" + e(who) + "</th>" : cell(who)) +
+             num_cell(std::to_string(t.count)) + num_cell(format_kroner(t.amount)) + "</tr>\n";
+    }
+    out += "</table>\n<h3>Sagerne</h3>\n<table>\n" +
+           header_row({"Nr.", "Center", "Runde", "Sag", "Kontrol", "Beløb (kr.)", "Periode"});
+    for (const auto& c : r.open_corrections) {
+      out += "<tr>" + num_cell(std::to_string(c.id)) + cell(c.center) + cell(c.round_id) +
+             cell(c.case_number) + cell(c.control_id) + num_cell(amount_text(c.amount)) +
+             cell(affected_period_text(c.affected_period)) + "</tr>\n";
+    }
+    out += "</table>\n";
+  }
+  out += "<p class=\"meta\">" + e(std::to_string(r.closed_corrections)) +
+         " berigtigelser er afsluttet (berigtiget eller ikke relevant).</p>\n</section>\n";
+  return out + "</body>\n</html>\n";
+}
+
 }  // namespace sagsaudit::cli

@@ -36,4 +36,10 @@ std::string center_html(const CenterReport& report, const std::vector<CenterSect
 
 std::string error_statistics_html(const ErrorStatisticsReport& report);
 
+// Opfølgning (issue 8): open initiatives by status colour (overdue first), the handleplan as
+// seed 001 lays it out (Nr., Handlinger, Forventet afslutningstidspunkt, Status, Status i
+// farver — the colour always with its word), the targeted controls before → after, and the open
+// berigtigelser with amounts and totals.
+std::string followup_html(const FollowupReport& report);
+
 }  // namespace sagsaudit::cli

@@ -295,4 +295,104 @@ void write_error_statistics_xlsx(const ErrorStatisticsReport& r, const std::stri
   book.save();
 }
 
+namespace {
+
+// The status colour index of Book: green 0, yellow 1, red 2, none 3 (i gang).
+std::size_t status_index(InitiativeStatus status) {
+  switch (status) {
+    case InitiativeStatus::green:
+      return 0;
+    case InitiativeStatus::yellow:
+      return 1;
+    case InitiativeStatus::red:
+      return 2;
+    case InitiativeStatus::in_progress:
+      return 3;
+  }
+  return 3;
+}
+
+double kroner_value(const Decimal& amount) {
+  return amount.to_double();
+}
+
+void correction_rows(Book& book, const std::vector<storage::Correction>& corrections) {
+  lxw_worksheet* ws = book.sheet("Berigtigelser");
+  header(book, ws, 0,
+         {"Nr.", "Center", "Ydelsestype", "Runde", "Sag", "Kontrol", "Beløb (kr.)", "Periode fra",
+          "Periode til", "Status", "Begrundelse"},
+         false);
+  lxw_row_t row = 1;
+  for (const auto& c : corrections) {
+    Row r(book, ws, row++);
+    r.number(static_cast<double>(c.id)).text(c.center).text(c.benefit_type).text(c.round_id);
+    r.text(c.case_number).text(c.control_id);
+    if (c.amount) {
+      r.number(kroner_value(*c.amount), book.kroner_);
+    } else {
+      r.blank();
+    }
+    if (c.affected_period) {
+      r.text(to_danish(c.affected_period->from)).text(to_danish(c.affected_period->to));
+    } else {
+      r.blank().blank();
+    }
+    r.text(danish_label(c.state)).text(c.reason);
+  }
+  lxw_worksheet* totals = book.sheet("I alt");
+  header(book, totals, 0, {"Center", "Antal", "Beløb (kr.)"}, false);
+  row = 1;
+  for (const auto& t : correction_totals(corrections)) {
+    Row(book, totals, row++)
+        .text(t.center.empty() ? "I alt" : t.center, t.center.empty() ? book.header_ : nullptr)
+        .number(static_cast<double>(t.count))
+        .number(kroner_value(t.amount), book.kroner_);
+  }
+}
+
+}  // namespace
+
+void write_followup_xlsx(const FollowupReport& r, const std::string& file) {
+  Book book(file);
+  lxw_worksheet* ws = book.sheet("Handleplan");
+  header(book, ws, 0,
+         {"Nr.", "Center", "Ydelsestype", "Runde", "Lys", "Handlinger", "Ansvarlig",
+          "Forventet afslutningstidspunkt", "Status " + to_danish(r.today), "Status i farver",
+          "Dage over frist", "Markering"},
+         false);
+  lxw_row_t row = 1;
+  for (const auto& l : r.initiatives) {
+    const auto& i = l.initiative;
+    Row x(book, ws, row++);
+    x.number(static_cast<double>(i.id)).text(i.center).text(i.benefit_type).text(i.round_id);
+    x.light(i.source_light).text(action_text(i)).text(i.responsible);
+    x.text(deadline_text(i.deadline)).text(initiative_status_text(l));
+    x.text(danish_label(l.status), book.light_word_[status_index(l.status)]);
+    x.number(l.overdue_days).text(danish_label(i.marker));
+  }
+  Row(book, ws, ++row).text(kInitiativeLegend);
+
+  lxw_worksheet* controls = book.sheet("Kontroller");
+  header(book, controls, 0,
+         {"Nr.", "Kontrol", "Runde", "Før (%)", "Næste runde", "Efter (%)", "Udvikling"}, false);
+  row = 1;
+  for (const auto& l : r.initiatives) {
+    for (const auto& c : l.controls) {
+      Row x(book, controls, row++);
+      x.number(static_cast<double>(l.initiative.id)).text(c.control_id).text(l.initiative.round_id);
+      x.plain_percent(c.change.before).text(l.next_round_id.value_or("ingen endnu"));
+      x.plain_percent(c.change.after).text(improvement_text(c.change, l.next_round_id.has_value()));
+    }
+  }
+  correction_rows(book, r.open_corrections);
+  book.save();
+}
+
+void write_corrections_xlsx(const std::vector<storage::Correction>& corrections,
+                            const std::string& file) {
+  Book book(file);
+  correction_rows(book, corrections);
+  book.save();
+}
+
 }  // namespace sagsaudit::cli

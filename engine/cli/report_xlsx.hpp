@@ -17,4 +17,12 @@ void write_center_xlsx(const CenterReport& report, const std::vector<CenterSecti
                        const std::string& file);
 void write_error_statistics_xlsx(const ErrorStatisticsReport& report, const std::string& file);
 
+// Opfølgning (issue 8): sheets Handleplan (the colour as the cell's colour and its word),
+// Kontroller (before → after), Berigtigelser (open ones) and I alt (per center and total).
+void write_followup_xlsx(const FollowupReport& report, const std::string& file);
+// The berigtigelser list (`followup corrections`): every row with its state, and the totals per
+// center and over all, amounts as numbers in kroner.
+void write_corrections_xlsx(const std::vector<storage::Correction>& corrections,
+                            const std::string& file);
+
 }  // namespace sagsaudit::cli

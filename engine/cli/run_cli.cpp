@@ -143,9 +143,10 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
 
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
-  for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
-                    population_commands(), sample_commands(), review_commands(), report_commands(),
-                    user_commands(), audit_commands()}) {
+  for (auto part :
+       {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
+        population_commands(), sample_commands(), review_commands(), report_commands(),
+        user_commands(), audit_commands(), followup_commands()}) {  // opfølgning (issue 8)
     commands.insert(commands.end(), part.begin(), part.end());
   }
   // Issue 7: revisorsammenligning (round blind, compare …).

@@ -9,6 +9,7 @@
 #include "cli/text_table.hpp"
 #include "setup/database_setup.hpp"
 #include "storage/case_review_repository.hpp"
+#include "storage/followup_repository.hpp"
 #include "storage/round_repository.hpp"
 #include "storage/sample_repository.hpp"
 #include "workflow/assign.hpp"
@@ -353,6 +354,13 @@ int run_round_advance(const po::variables_map& vm, CommandContext& ctx) {
   auto db = open_database(ctx.config);
   const RoundState from = transition_round(*db, id, to, ctx.actor, utc_now_iso());
   ctx.out << "Runde " << id << ": '" << danish_label(from) << "' → '" << danish_label(to) << "'.\n";
+  // Opfølgning (issue 8): publishing created the initiatives of the red cells.
+  if (to == RoundState::reported) {
+    storage::FollowupFilter filter;
+    filter.round_id = id;
+    const auto created = storage::make_followup_repository(*db)->initiatives(filter).size();
+    ctx.out << created << " initiativ(er) for røde celler; se 'sagsaudit followup initiatives'.\n";
+  }
   return exit_ok;
 }
 

@@ -26,6 +26,8 @@ class XlsxBook {
     format_set_num_format(percent_, "0%");
     interval_ = workbook_add_format(book_);
     format_set_num_format(interval_, "0.0%");
+    kroner_ = workbook_add_format(book_);
+    format_set_num_format(kroner_, "#,##0.00");
     // Index 0 green, 1 yellow, 2 red, 3 no light; the same colours as the HTML report.
     const std::array<lxw_color_t, 4> colours = {0xB7E1A1, 0xFFE58A, 0xF4A6A6, 0xFFFFFF};
     for (std::size_t i = 0; i < colours.size(); ++i) {
@@ -71,6 +73,7 @@ class XlsxBook {
   lxw_format* header_ = nullptr;
   lxw_format* percent_ = nullptr;
   lxw_format* interval_ = nullptr;
+  lxw_format* kroner_ = nullptr;  // an amount in kroner with øre
   std::array<lxw_format*, 4> light_word_{};
   std::array<lxw_format*, 4> light_percent_{};
 

@@ -25,6 +25,10 @@ const std::vector<ConfigSetting>& config_settings() {
       {"security", "cpr_key_file", "SAGSAUDIT_CPR_KEY_FILE", "cpr-key-file",
        "fil med nøglen til CPR-hash (lav den med 'sagsaudit keygen --out FIL')",
        &Config::cpr_key_file},
+      // Opfølgning (issue 8).
+      {"opfoelgning", "gul_graense_dage", "SAGSAUDIT_GUL_GRAENSE_DAGE", "gul-graense-dage",
+       "dage efter fristen, et åbent initiativ er gult, før det bliver rødt (standard: 30)",
+       &Config::followup_yellow_limit_days},
   };
   return settings;
 }
@@ -70,6 +74,13 @@ void apply_file(Config& config, const std::string& file) {
       if (!match) {
         fields.add(position_of(value), section, key.str(),
                    "ukendt nøgle (kendte nøgler: " + known + ")");
+        continue;
+      }
+      // The number of days may be written as a TOML integer (gul_graense_dage = 30); it is kept
+      // as text like every setting and checked where it is used (domain/followup.hpp).
+      const auto* number = value.as_integer();
+      if (number && match->member == &Config::followup_yellow_limit_days) {
+        config.*(match->member) = std::to_string(number->get());
         continue;
       }
       if (auto text = fields.required_string(*table, match->key, section)) {

@@ -19,6 +19,10 @@ struct Config {
   // The secret key under which CPR numbers are hashed (crypto/cpr_hash.hpp); no default, so
   // that a population is never imported under a key nobody chose to keep.
   std::string cpr_key_file;
+  // Opfølgning (issue 8): how many days past its deadline an open initiative is gul before it
+  // turns rød ([opfoelgning] gul_graense_dage; read by domain/followup.hpp
+  // parse_followup_rules, which refuses anything but a whole number 1…3650).
+  std::string followup_yellow_limit_days = "30";
   std::string config_file;  // the file that was read; empty when none was
 };
 

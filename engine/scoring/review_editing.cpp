@@ -7,6 +7,7 @@
 #include "domain/errors.hpp"
 #include "domain/review_answers.hpp"
 #include "reports/report_summaries.hpp"
+#include "followup/followup.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"
@@ -137,6 +138,13 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
   }
   if (refresh_summary && (counted_before || counts_in_reports(stored.state))) {
     refresh_report_cell(db, stored.round_id, stored.center, at);
+  }
+  // Opfølgning (issue 8): a submitted review's fejl on reimbursement-relevant nøglekontroller
+  // become berigtigelser, in the same transaction (followup/followup.hpp).
+  if (stored.state == ReviewState::submitted) {
+    std::vector<ControlAnswer> now;
+    for (const auto& a : after) now.push_back(a.answer);
+    sync_review_corrections(db, stored, concept_, now, {actor, at});
   }
   return Applied{stored, changed};
 }

@@ -18,11 +18,9 @@ const std::vector<Migration>& known_migrations() {
       migration_3_workflow(),
       migration_4_population_and_samples(),
       migration_5_review_answers(),
-      // Report speed (issue 5, branch speed); numbered 9: 6–8 are reserved for other branches,
-      // the lead renumbers on merge.
-      migration_9_report_summaries(),
-      // Issue 7 (revisorsammenligning); 7 and 8 are reserved for other work.
-      migration_6_external_reviews(),
+      migration_6_external_reviews(),  // revisorsammenligning (issue 7)
+      migration_7_followup(),          // opfølgning (issue 8)
+      migration_9_report_summaries(),  // report speed (issue 5); 8 is login and sessions (issue 6)
   };
   return list;
 }

@@ -10,7 +10,8 @@ Migration migration_2_wheel_assignment_and_columns();
 Migration migration_3_workflow();                // rounds, audit log, users, reviews, outbox
 Migration migration_4_population_and_samples();  // populations, cases, sample protocols
 Migration migration_5_review_answers();          // answers of case reviews, their history
-Migration migration_9_report_summaries();        // counts per round × center for the reports
 Migration migration_6_external_reviews();        // revisorgennemgange, their answers, blind rounds
+Migration migration_7_followup();                // initiatives, status changes, corrections
+Migration migration_9_report_summaries();        // counts per round × center for the reports
 
 }  // namespace sagsaudit::storage

@@ -1,6 +1,7 @@
 #include "workflow/round_transitions.hpp"
 
 #include "domain/errors.hpp"
+#include "followup/followup.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/round_repository.hpp"
 #include "workflow/own_transaction.hpp"
@@ -21,6 +22,9 @@ RoundState transition_round(storage::Database& db, std::string_view round_id, Ro
   storage::make_audit_log(db)->append(storage::AuditRecord{
       at, actor, "round.transition", "round", std::string(round_id), state_code(round->state),
       state_code(to), details_json.empty() ? "{}" : details_json});
+  // Opfølgning (issue 8): a published round's red cells get their initiatives, in the same
+  // transaction (followup/followup.hpp).
+  if (to == RoundState::reported) create_round_initiatives(db, std::string(round_id), {actor, at});
   transaction.done();
   return round->state;
 }

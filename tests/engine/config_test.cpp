@@ -56,6 +56,19 @@ TEST_F(ConfigTest, FileThenEnvironmentThenOption) {
   EXPECT_EQ(c.config_file, file_);
 }
 
+// Opfølgning (issue 8): the gul/rød limit may be a TOML integer or text; other settings stay
+// text only (checked in UnknownSectionsKeysAndTypesAreRefused).
+TEST_F(ConfigTest, TheYellowLimitMayBeWrittenAsANumber) {
+  EXPECT_EQ(resolve_config(std::nullopt, env_of({}), {}).followup_yellow_limit_days, "30");
+  write("[opfoelgning]\ngul_graense_dage = 14\n");
+  EXPECT_EQ(resolve_config(file_, env_of({}), {}).followup_yellow_limit_days, "14");
+  write("[opfoelgning]\ngul_graense_dage = \"21\"\n");
+  EXPECT_EQ(resolve_config(file_, env_of({}), {}).followup_yellow_limit_days, "21");
+  EXPECT_EQ(resolve_config(file_, env_of({{"SAGSAUDIT_GUL_GRAENSE_DAGE", "7"}}), {})
+                .followup_yellow_limit_days,
+            "7");
+}
+
 TEST_F(ConfigTest, ConfigFileFromEnvironment) {
   write("[server]\nlisten = \"0.0.0.0:9000\"\n");
   const Config c = resolve_config(std::nullopt, env_of({{"SAGSAUDIT_CONFIG", file_}}), {});
@@ -79,13 +92,11 @@ TEST_F(ConfigTest, UnknownSectionsKeysAndTypesAreRefused) {
   } catch (const ValidationError& error) {
     std::vector<std::string> got;
     for (const auto& issue : error.issues()) got.push_back(format_issue(issue));
-    EXPECT_EQ(
-        got,
-        (std::vector<std::string>{
-            file_ +
-                ":5:1: web: ukendt sektion (kendte sektioner: database, paths, security, server)",
-            file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
-            file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, "
+                               "opfoelgning, paths, security, server)",
+                       file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
+                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
   }
 }
 
