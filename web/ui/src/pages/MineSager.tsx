@@ -1,0 +1,103 @@
+import { api } from '../api';
+import { useApp } from '../app';
+import { Fejlboks, Indlaeser, Sidehoved, useData } from '../components/ui';
+import { dato, idag, sagTilstandTekst } from '../format';
+import { Link } from '../router';
+import type { SagListe } from '../types';
+
+const faerdig = new Set(['submitted', 'approved']);
+
+export function erOverskredet(s: SagListe, iDag = idag()): boolean {
+  return !faerdig.has(s.tilstand) && !!s.frist && s.frist < iDag;
+}
+
+export function MineSagerSide() {
+  const { meta } = useApp();
+  const { data, fejl, henter } = useData(
+    () => api<{ sager: SagListe[] }>('/api/v1/reviews?mine=1'),
+    [],
+  );
+  const ydelse = (kode: string) => meta.ydelsestyper.find((y) => y.kode === kode)?.navn ?? kode;
+  const center = (kode: string) => meta.centre.find((c) => c.kode === kode)?.navn ?? kode;
+  const sager = [...(data?.sager ?? [])].sort(
+    (a, b) =>
+      Number(faerdig.has(a.tilstand)) - Number(faerdig.has(b.tilstand)) ||
+      a.frist.localeCompare(b.frist) ||
+      a.sagsnummer.localeCompare(b.sagsnummer),
+  );
+  const iDag = idag();
+  const aabne = sager.filter((s) => !faerdig.has(s.tilstand));
+  const overskredne = aabne.filter((s) => erOverskredet(s, iDag));
+
+  return (
+    <>
+      <Sidehoved titel="Mine sager">
+        <p class="hjaelp">
+          De sager, der er tildelt dig til gennemgang. Åbn en sag for at vurdere dens kontroller.
+        </p>
+      </Sidehoved>
+      <Fejlboks fejl={fejl} />
+      {henter && !data ? <Indlaeser /> : null}
+      {data ? (
+        <>
+          <p class="opsummering">
+            {aabne.length} {aabne.length === 1 ? 'sag venter' : 'sager venter'} på dig
+            {overskredne.length > 0 ? (
+              <>
+                , heraf <strong class="overskredet">{overskredne.length} over fristen</strong>
+              </>
+            ) : null}
+            .
+          </p>
+          {sager.length === 0 ? (
+            <p>Du har ingen tildelte sager.</p>
+          ) : (
+            <div class="tabel-rul">
+              <table class="tabel">
+                <caption class="skjult">Tildelte sager</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Sag</th>
+                    <th scope="col">Ydelsestype</th>
+                    <th scope="col">Periode</th>
+                    <th scope="col">Center</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Frist</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sager.map((s) => {
+                    const over = erOverskredet(s, iDag);
+                    return (
+                      <tr key={`${s.runde}/${s.sagsnummer}`} class={over ? 'raekke-overskredet' : ''}>
+                        <th scope="row">
+                          <Link
+                            href={`/sager/${encodeURIComponent(s.runde)}/${encodeURIComponent(s.sagsnummer)}`}
+                          >
+                            {s.sagsnummer}
+                          </Link>
+                        </th>
+                        <td>{ydelse(s.ydelsestype)}</td>
+                        <td>{s.periode}</td>
+                        <td>{center(s.center)}</td>
+                        <td>
+                          <span class={`status status-${s.tilstand}`}>
+                            {s.tilstand_tekst ?? sagTilstandTekst[s.tilstand] ?? s.tilstand}
+                          </span>
+                        </td>
+                        <td>
+                          {dato(s.frist)}
+                          {over ? <span class="maerke maerke-roed">Overskredet</span> : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
