@@ -71,6 +71,8 @@ export interface SagListe {
   tilstand_tekst?: string;
   koordinator: string;
   frist: string;
+  /** computed by the server (the deadline passed and the review is not submitted) */
+  over_frist?: boolean;
   version: number;
 }
 
@@ -82,6 +84,7 @@ export interface Kontrol {
   kategori: Kategori;
   tekst: string;
   hjemmel: string;
+  vejledning?: string;
   refusion: boolean;
 }
 

@@ -8,6 +8,7 @@ import type { SagListe } from '../types';
 const faerdig = new Set(['submitted', 'approved']);
 
 export function erOverskredet(s: SagListe, iDag = idag()): boolean {
+  if (s.over_frist !== undefined) return s.over_frist;
   return !faerdig.has(s.tilstand) && !!s.frist && s.frist < iDag;
 }
 

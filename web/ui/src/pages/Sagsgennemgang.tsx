@@ -564,6 +564,7 @@ function KontrolFelt({
         <span class="kontrol-id">{kontrol.id}</span> {kontrol.tekst}
         {kontrol.refusion ? <span class="maerke maerke-refusion">Refusion</span> : null}
       </legend>
+      {kontrol.vejledning ? <p class="vejledning">{kontrol.vejledning}</p> : null}
       {kontrol.hjemmel ? <p class="hjemmel">Hjemmel: {kontrol.hjemmel}</p> : null}
       <div class="svarvalg">
         {svarKoder.map((s, i) => (
