@@ -45,6 +45,7 @@ export const menu: Menupunkt[] = [
 ];
 
 export function startside(rolle: Rolle): string {
+  if (rolle === 'leder') return '/rapport/center'; // the leder's own center first
   return menu.find((m) => m.roller.includes(rolle))?.sti ?? '/';
 }
 

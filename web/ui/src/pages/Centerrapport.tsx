@@ -58,7 +58,7 @@ function Raekke({ navn, k, forv, hoved }: { navn: string; k: Kategorital | undef
         <ProcentLys p={p} />
       </td>
       <td class="tal">{p ? p.helhed : '—'}</td>
-      <td>{interval(p?.wilson_nedre, p?.wilson_oevre)}</td>
+      <td class="ingen-ombrydning">{interval(p?.wilson_nedre, p?.wilson_oevre)}</td>
       <td class="tal">{p?.kan_ikke_vurderes ?? 0}</td>
       <td>{ff && ff.helhed > 0 ? `${ff.del} af ${ff.helhed} = ${procent(ff.procent)}` : '—'}</td>
       <td>{forv ? <ProcentLys p={forv.korrekt} /> : '—'}</td>

@@ -375,7 +375,7 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
           ) : null}
           {Object.entries(sag.attributter ?? {}).map(([k, v]) => (
             <div key={k}>
-              <dt>{k.replace(/_/g, ' ')}</dt>
+              <dt>{(k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ')}</dt>
               <dd>{v}</dd>
             </div>
           ))}
