@@ -45,5 +45,6 @@ std::vector<Command> population_commands();  // population import/check/show
 std::vector<Command> sample_commands();      // sample plan/evaluate/draw/verify/protocol
 std::vector<Command> review_commands();      // review show/answer/submit/approve/return/import
 std::vector<Command> report_commands();      // report center/overview/fejlstatistik
+std::vector<Command> serve_commands();       // serve (issue 6: the web server)
 
 }  // namespace sagsaudit::cli

@@ -145,7 +145,9 @@ std::vector<Command> all_commands() {
   std::vector<Command> commands;
   for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
                     population_commands(), sample_commands(), review_commands(), report_commands(),
-                    user_commands(), audit_commands()}) {
+                    user_commands(), audit_commands(),
+                    // issue 6: the web server
+                    serve_commands()}) {
     commands.insert(commands.end(), part.begin(), part.end());
   }
   return commands;

@@ -16,6 +16,8 @@ const std::vector<Migration>& known_migrations() {
       migration_1_concepts_and_wheel(), migration_2_wheel_assignment_and_columns(),
       migration_3_workflow(),           migration_4_population_and_samples(),
       migration_5_review_answers(),
+      // issue 6 (web login); 6 and 7 are reserved for other work, renumber on merge if needed.
+      migration_8_login_and_sessions(),
   };
   return list;
 }

@@ -10,5 +10,7 @@ Migration migration_2_wheel_assignment_and_columns();
 Migration migration_3_workflow();                // rounds, audit log, users, reviews, outbox
 Migration migration_4_population_and_samples();  // populations, cases, sample protocols
 Migration migration_5_review_answers();          // answers of case reviews, their history
+// issue 6: passwords, failed logins, web sessions
+Migration migration_8_login_and_sessions();
 
 }  // namespace sagsaudit::storage

@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 #include "reports/reports.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // &, <, >, " and ' as entities, so the text can stand in element content and in attributes.
 std::string html_escape(const std::string& text);
@@ -27,4 +27,4 @@ std::string center_html(const CenterReport& report, const std::vector<CenterSect
 
 std::string error_statistics_html(const ErrorStatisticsReport& report);
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

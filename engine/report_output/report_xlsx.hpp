@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 #include "reports/reports.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // Each writes `file` (replacing it); throws ValidationError when it cannot be written.
 void write_overview_xlsx(const OverviewReport& report, const std::string& file);
@@ -17,4 +17,4 @@ void write_center_xlsx(const CenterReport& report, const std::vector<CenterSecti
                        const std::string& file);
 void write_error_statistics_xlsx(const ErrorStatisticsReport& report, const std::string& file);
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

@@ -14,7 +14,7 @@
 #include "domain/strategic_goal.hpp"
 #include "domain/traffic_light.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // "95 %", or "ingen data".
 std::string percent_text(const std::optional<int>& percent);
@@ -48,4 +48,4 @@ inline constexpr const char* kLegend =
     "* = for få sager til at skelne grøn fra gul: 95 %-intervallet (Wilson) ligger på begge "
     "sider af grænsen.\n";
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

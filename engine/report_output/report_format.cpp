@@ -1,9 +1,9 @@
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 
 #include <cstdio>
 #include <sstream>
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 std::string percent_text(const std::optional<int>& percent) {
   return percent ? std::to_string(*percent) + " %" : std::string(kNoDataLabel);
@@ -78,4 +78,4 @@ std::string goal_text(const StrategicGoal& goal, const GoalStatus& status) {
   return out.str();
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

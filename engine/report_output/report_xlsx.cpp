@@ -1,4 +1,4 @@
-#include "cli/report_xlsx.hpp"
+#include "report_output/report_xlsx.hpp"
 
 #include <xlsxwriter.h>
 
@@ -9,7 +9,7 @@
 #include "domain/concept.hpp"
 #include "domain/errors.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 namespace {
 
 const std::array<Category, 3> kCategories = {Category::key_control, Category::quality_goal,
@@ -361,4 +361,4 @@ void write_error_statistics_xlsx(const ErrorStatisticsReport& r, const std::stri
   book.save();
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output
