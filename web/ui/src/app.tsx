@@ -38,7 +38,7 @@ interface Menupunkt {
 export const menu: Menupunkt[] = [
   { sti: '/sager', tekst: 'Mine sager', roller: ['koordinator'] },
   { sti: '/runder', tekst: 'Runder', roller: ['admin', 'revisor'] },
-  { sti: '/rapport/overblik', tekst: 'Overblik', roller: ['admin', 'revisor', 'leder'] },
+  { sti: '/rapport/overblik', tekst: 'Overblik', roller: ['admin', 'revisor'] },
   { sti: '/rapport/center', tekst: 'Centerrapport', roller: ['admin', 'revisor', 'leder'] },
   { sti: '/brugere', tekst: 'Brugere', roller: ['admin'] },
   { sti: '/revisionsspor', tekst: 'Revisionsspor', roller: ['admin', 'revisor'] },
@@ -109,13 +109,20 @@ export function App() {
   if (session === undefined) return <Indlaeser tekst="Starter …" />;
 
   if (session === null || !meta) {
-    if (sted.sti !== '/login') history.replaceState(null, '', '/login');
+    if (sted.sti !== '/login') {
+      // back to the page asked for after the login (a bookmark, or a session that ended)
+      const her = `${location.pathname}${location.search}`;
+      history.replaceState(null, '', sted.sti === '/' ? '/login' : `/login?til=${encodeURIComponent(her)}`);
+    }
     return (
       <LoginSide
         onLogin={async (s) => {
           await logInd(s);
           const naeste = new URLSearchParams(location.search).get('til');
-          naviger(naeste && naeste.startsWith('/') ? naeste : startside(s.bruger.rolle), true);
+          naviger(
+            naeste && naeste.startsWith('/') && !naeste.startsWith('//') ? naeste : startside(s.bruger.rolle),
+            true,
+          );
         }}
       />
     );

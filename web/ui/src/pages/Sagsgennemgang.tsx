@@ -1,7 +1,7 @@
 // Sagsgennemgang: one sampled case, its facts (CPR masked) and the concept's controls grouped by
 // category. Answers by keyboard (1–4, j/k and arrows), drafts saved automatically, submit, and a
 // clear message when someone else changed the review in the meantime (409).
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiFejl } from '../api';
 import { useApp } from '../app';
 import { Fejlboks, Indlaeser, Kvittering, Sidehoved } from '../components/ui';
@@ -191,6 +191,12 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
   };
 
   const listeRef = useRef<HTMLDivElement>(null);
+  const fokusEfterRender = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!fokusEfterRender.current) return;
+    document.getElementById(fokusEfterRender.current)?.focus();
+    fokusEfterRender.current = null;
+  });
   const raekkefoelge = sag
     ? kategorier.flatMap((kat) => sag.kontroller.filter((k) => k.kategori === kat))
     : [];
@@ -225,11 +231,10 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
       e.preventDefault();
       const svar = svarKoder[Number(e.key) - 1];
       ret(kontrol.id, { svar });
-      if (kraeverKommentar(svar)) {
-        window.setTimeout(() => fs.querySelector<HTMLTextAreaElement>('textarea')?.focus(), 0);
-      } else {
-        window.setTimeout(() => fokuser(nr + 1), 0);
-      }
+      // Focus moves at once (not after a timer), so fast typing never lands on the old control;
+      // the comment field appears with the answer, so it gets focus right after that render.
+      if (kraeverKommentar(svar)) fokusEfterRender.current = `kontrol-${kontrol.id}-kommentar`;
+      else fokuser(nr + 1);
     } else if (e.key === 'j' || e.key === 'ArrowDown') {
       e.preventDefault();
       fokuser(nr + 1);
