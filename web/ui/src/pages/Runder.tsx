@@ -211,7 +211,7 @@ function RundeDetaljerPanel({
     <div class="runde-detaljer">
       <div class="to-spalter">
         <div>
-          <h3>Fremdrift pr. center</h3>
+          <h2>Fremdrift pr. center</h2>
           {r.fremdrift.length === 0 ? (
             <p>Ingen stikprøve endnu.</p>
           ) : (
@@ -242,7 +242,7 @@ function RundeDetaljerPanel({
           )}
         </div>
         <div>
-          <h3>Milepæle</h3>
+          <h2>Milepæle</h2>
           {r.milepaele.length === 0 ? (
             <p>Ingen.</p>
           ) : (
@@ -258,7 +258,7 @@ function RundeDetaljerPanel({
       </div>
       {admin ? (
         <div class="runde-handlinger">
-          <h3>Handlinger</h3>
+          <h2>Handlinger</h2>
           <div class="handlingsgruppe">
             <div class="felt">
               <label for={`fil-${id}`}>Population (CSV fra sagssystemet)</label>
