@@ -107,8 +107,15 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   return s ? `?${s}` : '';
 }
 
+/** A message as a sentence: capital first letter, full stop at the end. */
+export function saetning(tekst: string): string {
+  const t = tekst.trim();
+  if (!t) return t;
+  const stort = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?:]$/.test(stort) ? stort : `${stort}.`;
+}
+
 export function fejltekst(e: unknown): string {
-  if (e instanceof ApiFejl) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
+  if (e instanceof Error) return saetning(e.message);
+  return saetning(String(e));
 }

@@ -36,9 +36,14 @@ export function procent(p: number | null | undefined): string {
   return p === null || p === undefined ? '—' : `${p} %`;
 }
 
+/** The Wilson interval; the API gives the bounds as shares (0.7638…), shown as percent. */
 export function interval(lo: number | null | undefined, hi: number | null | undefined): string {
   if (lo === null || lo === undefined || hi === null || hi === undefined) return '—';
-  return `${decimal(lo)}–${decimal(hi)} %`;
+  return `${decimal(lo * 100)}–${decimal(hi * 100)} %`;
+}
+
+export function flertal(n: number, ental: string, flertal: string): string {
+  return `${n} ${n === 1 ? ental : flertal}`;
 }
 
 export const lysOrd: Record<string, string> = { green: 'Grøn', yellow: 'Gul', red: 'Rød' };

@@ -8,6 +8,9 @@ import { decimal } from '../format';
 export interface Serie {
   navn: string;
   farve: string;
+  bredde?: number;
+  /** dash pattern, so the lines differ by more than colour */
+  streg?: number[];
   vaerdier: (number | null)[];
   /** text per point for the table, e.g. "3 fejl af 40" */
   noter?: (string | null)[];
@@ -33,7 +36,7 @@ export function Trend({
     const opts: uPlot.Options = {
       width: bredde(),
       height: 220,
-      legend: { show: serier.length > 1 },
+      legend: { show: serier.length > 1, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { range: (_u, _lo, hi) => [0, Math.max(10, Math.ceil((hi ?? 0) / 10) * 10)] } },
       axes: [
@@ -49,7 +52,8 @@ export function Trend({
         ...serier.map((s) => ({
           label: s.navn,
           stroke: s.farve,
-          width: 2,
+          width: s.bredde ?? 2,
+          dash: s.streg && s.streg.length > 0 ? s.streg : undefined,
           points: { show: true, size: 7 },
           spanGaps: false,
           value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${decimal(v)} ${enhed}`),

@@ -5,11 +5,25 @@ import { api, qs } from '../api';
 import { useApp } from '../app';
 import { Fejlboks, Indlaeser, ProcentLys, Sidehoved, useData } from '../components/ui';
 import { Trend, type Serie } from '../components/Trend';
-import { decimal, interval, kategoriTekst, procent } from '../format';
+import { decimal, flertal, interval, kategoriTekst, procent } from '../format';
 import { saetQuery, useSted } from '../router';
-import type { CenterYdelse, Centerrapport, FejlYdelse, Fejlstatistik, Kategorital, RapportKategori } from '../types';
+import type { Runde, CenterYdelse, Centerrapport, FejlYdelse, Fejlstatistik, Kategorital, RapportKategori } from '../types';
 
 const rapportKategorier: RapportKategori[] = ['key_control', 'quality_goal', 'formality'];
+
+const medData = new Set(['sample_drawn', 'in_review', 'closed', 'reported']);
+
+/**
+ * The period a report opens on when the address names none: the newest period with a round
+ * whose sample is drawn (later periods in meta.perioder may only be planned).
+ */
+export function useStandardPeriode(perioder: string[]): string | undefined {
+  const { data, fejl } = useData(() => api<{ runder: Runde[] }>('/api/v1/rounds'), []);
+  if (fejl) return perioder[0] ?? '';
+  if (!data) return undefined;
+  const aktive = new Set(data.runder.filter((r) => medData.has(r.tilstand)).map((r) => r.periode));
+  return perioder.find((p) => aktive.has(p)) ?? perioder[0] ?? '';
+}
 
 export function Periodevalg({ perioder, valgt }: { perioder: string[]; valgt: string }) {
   return (
@@ -48,7 +62,19 @@ export function Downloads({ sti, params, navn }: { sti: string; params: Record<s
   );
 }
 
-function Raekke({ navn, k, forv, hoved }: { navn: string; k: Kategorital | undefined; forv?: Kategorital; hoved?: boolean }) {
+function Raekke({
+  navn,
+  k,
+  forv,
+  hoved,
+  udenForv,
+}: {
+  navn: string;
+  k: Kategorital | undefined;
+  forv?: Kategorital;
+  hoved?: boolean;
+  udenForv?: boolean;
+}) {
   const p = k?.korrekt;
   const ff = k?.fejlfri_sager;
   return (
@@ -61,34 +87,42 @@ function Raekke({ navn, k, forv, hoved }: { navn: string; k: Kategorital | undef
       <td class="ingen-ombrydning">{interval(p?.wilson_nedre, p?.wilson_oevre)}</td>
       <td class="tal">{p?.kan_ikke_vurderes ?? 0}</td>
       <td>{ff && ff.helhed > 0 ? `${ff.del} af ${ff.helhed} = ${procent(ff.procent)}` : '—'}</td>
-      <td>{forv ? <ProcentLys p={forv.korrekt} /> : '—'}</td>
+      {udenForv ? null : <td>{forv ? <ProcentLys p={forv.korrekt} /> : '—'}</td>}
     </tr>
   );
 }
 
 function YdelseSektion({ y, fejl, center }: { y: CenterYdelse; fejl: FejlYdelse | undefined; center: string }) {
   const overskrift = `y-${y.ydelsestype}`;
-  const samletSerie = fejl?.udvikling?.serier.find((s) => s.noegle === 'samlet') ?? fejl?.udvikling?.serier[0];
-  const serier: Serie[] = samletSerie
-    ? [
-        {
-          navn: 'Fejlandel',
-          farve: '#b3261e',
-          vaerdier: samletSerie.punkter.map((pt) =>
-            pt && pt.talt ? (pt.procent ?? ((pt.fejl ?? 0) / pt.talt) * 100) : null,
-          ),
-          noter: samletSerie.punkter.map((pt) => (pt && pt.talt ? `${pt.fejl ?? 0} fejl af ${pt.talt}` : null)),
-        },
-      ]
-    : [];
+  // The error share over the last periods: in total (thick) and per category (thin, dashed).
+  const serieNavne: [string, string, string, number, number[]][] = [
+    ['overall', 'Fejlandel i alt', '#b3261e', 3, []],
+    ['key_control', 'Nøglekontroller', '#1f3b73', 1.5, [6, 3]],
+    ['quality_goal', 'Kvalitetsmål', '#7a4b00', 1.5, [2, 3]],
+    ['formality', 'Formalia', '#4a5568', 1.5, [8, 3, 2, 3]],
+  ];
+  const serier: Serie[] = serieNavne.flatMap(([noegle, navn, farve, bredde, streg]) => {
+    const s = fejl?.udvikling?.serier.find((x) => x.noegle === noegle);
+    if (!s) return [];
+    return [
+      {
+        navn,
+        farve,
+        bredde,
+        streg,
+        vaerdier: s.punkter.map((pt) => (pt && pt.talt ? ((pt.fejl ?? 0) / pt.talt) * 100 : null)),
+        noter: s.punkter.map((pt) => (pt && pt.talt ? `${pt.fejl ?? 0} fejl af ${pt.talt}` : null)),
+      },
+    ];
+  });
   const rangerede = (fejl?.kontroller ?? []).filter((k) => k.fejlandel.fejl > 0);
   return (
     <section class="kort" aria-labelledby={overskrift}>
       <h2 id={overskrift}>{y.navn}</h2>
       <p class="hjaelp">
         Runde {y.runde}
-        {y.center.sager !== undefined ? ` · ${y.center.sager} sager talt` : ''}
-        {y.venter ? ` · ${y.venter} venter` : ''}
+        {y.center.sager !== undefined ? ` · ${flertal(y.center.sager, 'sag', 'sager')} talt` : ''}
+        {y.venter ? ` · ${flertal(y.venter, 'sag venter', 'sager venter')}` : ''}
         {y.kan_ikke_vurderes_er_fejl ? ' · „kan ikke vurderes“ tælles som fejl' : ''}
       </p>
       <div class="tabel-rul">
@@ -210,7 +244,8 @@ export function CenterrapportSide() {
   const centre = mine ? meta.centre.filter((c) => session.bruger.centre.includes(c.kode)) : meta.centre;
   const perioder = [...meta.perioder].reverse();
   const center = query.get('center') ?? centre[0]?.kode ?? '';
-  const periode = query.get('periode') ?? perioder[0] ?? '';
+  const standard = useStandardPeriode(perioder);
+  const periode = query.get('periode') ?? standard ?? '';
   const navn = meta.centre.find((c) => c.kode === center)?.navn ?? center;
 
   const rapport = useData(
@@ -267,13 +302,12 @@ export function CenterrapportSide() {
                   <th scope="col">95 %-interval (Wilson)</th>
                   <th scope="col" class="tal">Kan ikke vurderes</th>
                   <th scope="col">Fejlfri sager</th>
-                  <th scope="col">Forvaltningen</th>
                 </tr>
               </thead>
               <tbody>
-                <Raekke navn="Samlet" k={rapport.data.i_alt.samlet} hoved />
+                <Raekke navn="Samlet" k={rapport.data.i_alt.samlet} hoved udenForv />
                 {rapportKategorier.map((kat) => (
-                  <Raekke key={kat} navn={kategoriTekst[kat]} k={rapport.data!.i_alt.kategorier?.[kat]} />
+                  <Raekke key={kat} navn={kategoriTekst[kat]} k={rapport.data!.i_alt.kategorier?.[kat]} udenForv />
                 ))}
               </tbody>
             </table>

@@ -4,7 +4,7 @@ import { useApp } from '../app';
 import { Fejlboks, Indlaeser, ProcentLys, Sidehoved, useData } from '../components/ui';
 import { Link, useSted } from '../router';
 import type { LysTal, Overblik } from '../types';
-import { Downloads, Periodevalg } from './Centerrapport';
+import { Downloads, Periodevalg, useStandardPeriode } from './Centerrapport';
 
 function Celle({ c }: { c: LysTal | undefined }) {
   if (!c || !c.samlet || c.samlet.korrekt.helhed === 0) return <td class="celle-tom">—</td>;
@@ -20,7 +20,8 @@ export function OverblikSide() {
   const { meta } = useApp();
   const { query } = useSted();
   const perioder = [...meta.perioder].reverse();
-  const periode = query.get('periode') ?? perioder[0] ?? '';
+  const standard = useStandardPeriode(perioder);
+  const periode = query.get('periode') ?? standard ?? '';
   const { data, fejl, henter } = useData(
     periode ? () => api<Overblik>(`/api/v1/reports/overview${qs({ periode })}`) : null,
     [periode],

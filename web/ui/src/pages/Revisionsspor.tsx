@@ -71,14 +71,16 @@ export function RevisionssporSide() {
                   <td class="tal">{p.seq}</td>
                   <td class="ingen-ombrydning">{tidspunkt(p.tid)}</td>
                   <td>{p.hvem}</td>
-                  <td>
+                  <td class="ingen-ombrydning">
                     <code>{p.handling}</code>
                   </td>
                   <td>
                     {p.objekt} {p.noegle}
                   </td>
                   <td>{p.gammel || p.ny ? `${p.gammel || '—'} → ${p.ny || '—'}` : ''}</td>
-                  <td class="detaljer">{p.detaljer ? <code>{p.detaljer}</code> : null}</td>
+                  <td class="detaljer">
+                    <Detaljer tekst={p.detaljer} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,5 +95,25 @@ export function RevisionssporSide() {
         </button>
       ) : null}
     </>
+  );
+}
+
+/** Short details inline; long ones (JSON) folded, shown indented when opened. */
+function Detaljer({ tekst }: { tekst?: string }) {
+  if (!tekst || tekst === '{}') return null;
+  if (tekst.length <= 70) return <code>{tekst}</code>;
+  let smuk = tekst;
+  try {
+    smuk = JSON.stringify(JSON.parse(tekst), null, 2);
+  } catch {
+    // not JSON: as it is
+  }
+  return (
+    <details>
+      <summary>
+        <code>{tekst.slice(0, 50)} …</code>
+      </summary>
+      <pre>{smuk}</pre>
+    </details>
   );
 }

@@ -2,7 +2,7 @@
 // category. Answers by keyboard (1–4, j/k and arrows), drafts saved automatically, submit, and a
 // clear message when someone else changed the review in the meantime (409).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiFejl } from '../api';
+import { api, ApiFejl, fejltekst } from '../api';
 import { useApp } from '../app';
 import { Fejlboks, Indlaeser, Kvittering, Sidehoved } from '../components/ui';
 import { dato, kategoriTekst, klokken, sagTilstandTekst, svarTekst } from '../format';
@@ -420,7 +420,7 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
 
       {status.slags === 'konflikt' ? (
         <div class="besked besked-fejl" role="alert">
-          <strong>Sagen er ændret af en anden.</strong> {(status.fejl as Error)?.message}{' '}
+          <strong>Sagen er ændret af en anden.</strong> {fejltekst(status.fejl)}{' '}
           Dine seneste ændringer er ikke gemt.{' '}
           <button type="button" class="knap" onClick={() => void hent()}>
             Hent sagen igen
@@ -536,7 +536,7 @@ function GemStatus({ status }: { status: Gemmestatus }) {
     case 'fejl':
       return (
         <span class="gemt gemt-fejl">
-          Ikke gemt: {(status.fejl as Error)?.message ?? 'ukendt fejl'}
+          Ikke gemt: {fejltekst(status.fejl)}
         </span>
       );
     case 'konflikt':
