@@ -337,8 +337,12 @@ try {
     await side.goto(`${base}/runder`);
     await side.getByRole('heading', { name: 'Runder' }).waitFor();
     await side.locator('table.tabel tbody tr').first().waitFor();
-    await side.getByRole('button', { name: /^Vis/ }).first().click();
+    await side.getByRole('button', { name: `Vis runde sygedagpenge-${periode}` }).click();
     await side.getByRole('heading', { name: 'Fremdrift pr. center' }).waitFor();
+    // anna submitted one of the center's cases: 1 of its sampled cases is in
+    const raekke = side.locator('.runde-detaljer tbody tr', { hasText: 'Nørrebro' });
+    const tekst = (await raekke.innerText()).replace(/\s+/g, ' ');
+    forvent(/ 1 af \d+ \(\d+ %\)/.test(tekst), `fremdrift for centret: ${tekst}`);
     await skaerm(side, '12-runder');
   });
   await axe(side, 'Runder');

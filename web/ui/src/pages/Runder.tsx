@@ -18,6 +18,19 @@ const tilstandOrd: Record<string, string> = {
   reported: 'rapporteret',
 };
 
+const milepaelOrd: Record<string, string> = {
+  periode_start: 'Perioden begynder',
+  periode_slut: 'Perioden slutter',
+  vindue_aabner: 'Gennemgangsvinduet åbner',
+  vindue_lukker: 'Gennemgangsvinduet lukker',
+  frist: 'Frist for gennemgangen',
+  rapport: 'Rapport',
+};
+
+function milepael(navn: string): string {
+  return milepaelOrd[navn] ?? navn.charAt(0).toUpperCase() + navn.slice(1).replace(/_/g, ' ');
+}
+
 function sum(f: Fremdrift[], felt: keyof Omit<Fremdrift, 'center'>): number {
   return f.reduce((a, x) => a + x[felt], 0);
 }
@@ -88,20 +101,27 @@ export function RunderSide() {
               </tr>
             </thead>
             <tbody>
-              {data.runder.map((r) => (
+              {[...data.runder]
+                .sort(
+                  (a, b) =>
+                    a.vindue_aabner.localeCompare(b.vindue_aabner) ||
+                    ydelse(a.ydelsestype).localeCompare(ydelse(b.ydelsestype), 'da'),
+                )
+                .map((r) => (
                 <Fragment key={r.id}>
                   <tr>
                     <th scope="row">{ydelse(r.ydelsestype)}</th>
-                    <td>{r.periode}</td>
+                    <td class="ingen-ombrydning">{r.periode}</td>
                     <td>
                       <span class={`status rstatus-${r.tilstand}`}>
                         {r.tilstand_tekst || tilstandOrd[r.tilstand] || r.tilstand}
                       </span>
                     </td>
                     <td>
-                      {dato(r.vindue_aabner)} – {dato(r.vindue_lukker)}
+                      <span class="ingen-ombrydning">{dato(r.vindue_aabner)}</span> –{' '}
+                      <span class="ingen-ombrydning">{dato(r.vindue_lukker)}</span>
                     </td>
-                    <td>{dato(r.frist)}</td>
+                    <td class="ingen-ombrydning">{dato(r.frist)}</td>
                     <td>
                       {r.fremdrift.length > 0 ? (
                         <Fremdriftslinje
@@ -249,7 +269,7 @@ function RundeDetaljerPanel({
             <ul class="milepaele">
               {r.milepaele.map((m) => (
                 <li key={m.navn}>
-                  {m.navn}: {dato(m.dato)}
+                  {milepael(m.navn)}: {dato(m.dato)}
                 </li>
               ))}
             </ul>
