@@ -4,7 +4,8 @@
 // $OUT (out/browser/). Closes with the line "N passed, N failed".
 //
 // Environment: BASE_URL, OUT, PERIODE, CENTER (the center whose report the leder watches),
-// ANDET_CENTER, CHROMIUM (default /usr/bin/chromium); the users' passwords are in
+// ANDET_CENTER, POPULATION (a CSV for kontanthjaelp-PERIODE, uploaded by the admin),
+// CHROMIUM (default /usr/bin/chromium); the users' passwords are in
 // $OUT/../passwords.json as {brugernavn: adgangskode} (written by scripts/browser-test).
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -308,6 +309,16 @@ try {
     const csv = readFileSync(sti, 'utf8');
     forvent(csv.includes(';'), 'CSV uden semikolon');
   });
+  await trin('leder åbner sagen med fejl og godkender den', side, async () => {
+    await side.locator('main table a[href^="/sager/"]').first().click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.getByText('Kun læsning').waitFor();
+    forvent((await side.locator('input[type=radio]:not([disabled])').count()) === 0, 'lederen kan rette svar');
+    await side.getByRole('button', { name: 'Godkend' }).click();
+    await side.getByText('Sagen er godkendt.').waitFor();
+    await side.locator('.fakta').getByText('godkendt').waitFor();
+    await skaerm(side, '10b-leder-godkendt');
+  });
   await logUd(side);
 
   await trin('leder af et andet center nægtes adgang', side, async () => {
@@ -346,6 +357,22 @@ try {
     await skaerm(side, '12-runder');
   });
   await axe(side, 'Runder');
+  await trin('admin: population, stikprøve og tildeling fra Runder', side, async () => {
+    const id = `kontanthjaelp-${periode}`;
+    await side.getByRole('button', { name: `Vis runde ${id}` }).click();
+    const panel = side.locator(`[id="runde-${id}"]`);
+    await panel.getByLabel('Population (CSV fra sagssystemet)').setInputFiles(process.env.POPULATION);
+    await panel.getByRole('button', { name: 'Indlæs population' }).click();
+    await panel.getByRole('status').getByText(/Populationen er indlæst: 120 sager/).waitFor();
+    await panel.getByLabel(/^Seed/).fill('20270402');
+    await panel.getByRole('button', { name: 'Træk stikprøve' }).click();
+    await panel.getByRole('status').getByText(/Stikprøven er trukket: \d+ sager \(seed 20270402\)/).waitFor();
+    await panel.getByRole('button', { name: 'Tildel sager til koordinatorer' }).click();
+    await panel.getByRole('status').getByText(/\d+ sager er tildelt koordinatorerne/).waitFor();
+    const tildelt = await panel.locator('tbody tr').count();
+    forvent(tildelt === 2, `fremdrift for ${tildelt} centre, ventede 2`);
+    await skaerm(side, '12b-runder-handlinger');
+  });
   await trin('admin: Overblik', side, async () => {
     await side.goto(`${base}/rapport/overblik?periode=${periode}`);
     await side.locator('table.matrix').waitFor();

@@ -6,7 +6,7 @@ import { useApp } from '../app';
 import { Fejlboks, Indlaeser, ProcentLys, Sidehoved, useData } from '../components/ui';
 import { Trend, type Serie } from '../components/Trend';
 import { decimal, flertal, interval, kategoriTekst, procent } from '../format';
-import { saetQuery, useSted } from '../router';
+import { Link, saetQuery, useSted } from '../router';
 import type { Runde, CenterYdelse, Centerrapport, FejlYdelse, Fejlstatistik, Kategorital, RapportKategori } from '../types';
 
 const rapportKategorier: RapportKategori[] = ['key_control', 'quality_goal', 'formality'];
@@ -223,7 +223,9 @@ function YdelseSektion({ y, fejl, center }: { y: CenterYdelse; fejl: FejlYdelse 
             <tbody>
               {(y.sager_med_fejl ?? []).map((s) => (
                 <tr key={s.sag}>
-                  <th scope="row">{s.sag}</th>
+                  <th scope="row">
+                    <Link href={`/sager/${encodeURIComponent(y.runde)}/${encodeURIComponent(s.sag)}`}>{s.sag}</Link>
+                  </th>
                   <td class="cpr">{s.cpr}</td>
                   <td>{s.fejl.join(', ') || '—'}</td>
                   <td>{s.kan_ikke_vurderes.join(', ') || '—'}</td>

@@ -327,7 +327,12 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
   return (
     <>
       <p class="broedkrumme">
-        <Link href="/sager">Mine sager</Link> › Sag {sag.sagsnummer}
+        {session.bruger.rolle === 'koordinator' ? (
+          <Link href="/sager">Mine sager</Link>
+        ) : (
+          <Link href={`/rapport/center?center=${encodeURIComponent(sag.center)}`}>Centerrapport</Link>
+        )}{' '}
+        › Sag {sag.sagsnummer}
       </p>
       <Sidehoved titel={`Sagsgennemgang: sag ${sag.sagsnummer}`}>
         <p class="hjaelp">
