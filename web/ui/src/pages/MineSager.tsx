@@ -4,13 +4,7 @@ import { Fejlboks, Indlaeser, Sidehoved, useData } from '../components/ui';
 import { dato, idag, sagTilstandTekst } from '../format';
 import { Link } from '../router';
 import type { SagListe } from '../types';
-
-const faerdig = new Set(['submitted', 'approved']);
-
-export function erOverskredet(s: SagListe, iDag = idag()): boolean {
-  if (s.over_frist !== undefined) return s.over_frist;
-  return !faerdig.has(s.tilstand) && !!s.frist && s.frist < iDag;
-}
+import { erFaerdig, erOverskredet } from '../regler.js';
 
 export function MineSagerSide() {
   const { meta } = useApp();
@@ -22,12 +16,12 @@ export function MineSagerSide() {
   const center = (kode: string) => meta.centre.find((c) => c.kode === kode)?.navn ?? kode;
   const sager = [...(data?.sager ?? [])].sort(
     (a, b) =>
-      Number(faerdig.has(a.tilstand)) - Number(faerdig.has(b.tilstand)) ||
+      Number(erFaerdig(a)) - Number(erFaerdig(b)) ||
       a.frist.localeCompare(b.frist) ||
       a.sagsnummer.localeCompare(b.sagsnummer),
   );
   const iDag = idag();
-  const aabne = sager.filter((s) => !faerdig.has(s.tilstand));
+  const aabne = sager.filter((s) => !erFaerdig(s));
   const overskredne = aabne.filter((s) => erOverskredet(s, iDag));
 
   return (

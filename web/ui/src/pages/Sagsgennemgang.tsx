@@ -8,52 +8,24 @@ import { Fejlboks, Indlaeser, Kvittering, Sidehoved } from '../components/ui';
 import { dato, kategoriTekst, klokken, sagTilstandTekst, svarTekst } from '../format';
 import { Link } from '../router';
 import type { Kategori, Kontrol, Sagsgennemgang, Svar, SvarKode } from '../types';
+import {
+  kraeverKommentar,
+  normaliserBeloeb,
+  svarKoder,
+  tomt,
+  udkastFejl,
+  visBeloeb,
+  type Udkast,
+} from '../regler.js';
 
-interface Udkast {
-  svar: SvarKode | '';
-  kommentar: string;
-  beloeb: string;
-  fra: string;
-  til: string;
-}
-
-const tomt: Udkast = { svar: '', kommentar: '', beloeb: '', fra: '', til: '' };
-const svarKoder: SvarKode[] = ['korrekt', 'fejl', 'ikke_relevant', 'kan_ikke_vurderes'];
 const kategorier: Kategori[] = ['noeglekontrol', 'kvalitetsmaal', 'formalia'];
 const redigerbar = new Set(['assigned', 'in_progress', 'returned']);
-
-export function kraeverKommentar(svar: SvarKode | ''): boolean {
-  return svar === 'fejl' || svar === 'kan_ikke_vurderes';
-}
-
-/** Danish kroner as typed ("1.234,50", "1234,5", "1234.50") to the API's text, or null if unreadable. */
-export function normaliserBeloeb(tekst: string): string | null {
-  const t = tekst.trim().replace(/\s|kr\.?/gi, '');
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t)) return t.replace(/\./g, '');
-  if (/^\d+([.,]\d{1,2})?$/.test(t)) return t;
-  return null;
-}
-
-/** What is wrong with one answer (empty when it can be saved). */
-export function udkastFejl(u: Udkast, k: Kontrol): string[] {
-  const fejl: string[] = [];
-  if (!u.svar) return fejl;
-  if (kraeverKommentar(u.svar) && !u.kommentar.trim())
-    fejl.push(`Skriv en kommentar: den er påkrævet ved „${svarTekst[u.svar]}“.`);
-  if (k.refusion && u.svar === 'fejl') {
-    if (u.beloeb.trim() && normaliserBeloeb(u.beloeb) === null)
-      fejl.push('Beløbet skal være kroner, fx 1.234,50.');
-    if (!!u.fra !== !!u.til) fejl.push('Angiv både fra- og til-dato for perioden, eller ingen af dem.');
-    else if (u.fra && u.til && u.fra > u.til) fejl.push('Periodens fra-dato ligger efter til-datoen.');
-  }
-  return fejl;
-}
 
 function fraSvar(s: Svar): Udkast {
   return {
     svar: s.svar,
     kommentar: s.kommentar ?? '',
-    beloeb: s.beloeb ? s.beloeb.replace('.', ',') : '',
+    beloeb: visBeloeb(s.beloeb),
     fra: s.periode?.fra ?? '',
     til: s.periode?.til ?? '',
   };
