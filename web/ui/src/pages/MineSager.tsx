@@ -2,7 +2,7 @@ import { api } from '../api';
 import { useApp } from '../app';
 import { Fejlboks, Indlaeser, Sidehoved, useData } from '../components/ui';
 import { dato, idag, sagTilstandTekst } from '../format';
-import { Link } from '../router';
+import { Link, saetQuery, useSted } from '../router';
 import type { SagListe } from '../types';
 import { erFaerdig, erOverskredet } from '../regler.js';
 
@@ -23,6 +23,15 @@ export function MineSagerSide() {
   const iDag = idag();
   const aabne = sager.filter((s) => !erFaerdig(s));
   const overskredne = aabne.filter((s) => erOverskredet(s, iDag));
+  const { query } = useSted();
+  const visning = query.get('vis') ?? 'aabne';
+  const ydelsesfilter = query.get('ydelsestype') ?? '';
+  const ydelser = [...new Set(sager.map((s) => s.ydelsestype))].sort((a, b) => ydelse(a).localeCompare(ydelse(b), 'da'));
+  const viste = sager.filter(
+    (s) =>
+      (visning === 'alle' || (visning === 'faerdige') === erFaerdig(s)) &&
+      (!ydelsesfilter || s.ydelsestype === ydelsesfilter),
+  );
 
   return (
     <>
@@ -44,8 +53,33 @@ export function MineSagerSide() {
             ) : null}
             .
           </p>
-          {sager.length === 0 ? (
-            <p>Du har ingen tildelte sager.</p>
+          <div class="filtre">
+            <div class="felt">
+              <label for="vis">Vis</label>
+              <select id="vis" value={visning} onChange={(e) => saetQuery({ vis: e.currentTarget.value })}>
+                <option value="aabne">Sager der venter ({aabne.length})</option>
+                <option value="faerdige">Indsendte og godkendte ({sager.length - aabne.length})</option>
+                <option value="alle">Alle ({sager.length})</option>
+              </select>
+            </div>
+            <div class="felt">
+              <label for="ydelsestype">Ydelsestype</label>
+              <select
+                id="ydelsestype"
+                value={ydelsesfilter}
+                onChange={(e) => saetQuery({ ydelsestype: e.currentTarget.value })}
+              >
+                <option value="">Alle ydelsestyper</option>
+                {ydelser.map((y) => (
+                  <option key={y} value={y}>
+                    {ydelse(y)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {viste.length === 0 ? (
+            <p>{sager.length === 0 ? 'Du har ingen tildelte sager.' : 'Ingen sager med dette valg.'}</p>
           ) : (
             <div class="tabel-rul">
               <table class="tabel">
@@ -61,7 +95,7 @@ export function MineSagerSide() {
                   </tr>
                 </thead>
                 <tbody>
-                  {sager.map((s) => {
+                  {viste.map((s) => {
                     const over = erOverskredet(s, iDag);
                     return (
                       <tr key={`${s.runde}/${s.sagsnummer}`} class={over ? 'raekke-overskredet' : ''}>
