@@ -49,7 +49,8 @@ struct HttpServer::Impl {
         api(options, pool, metrics),
         acceptor(ioc),
         signals(ioc),
-        workers(static_cast<std::size_t>(options.workers)) {}
+        workers(static_cast<std::size_t>(options.workers)),
+        probes(1) {}
 
   ServerOptions options;
   Metrics metrics;
@@ -61,6 +62,10 @@ struct HttpServer::Impl {
   net::signal_set signals;
   bool use_signals = false;
   net::thread_pool workers;
+  // /healthz and /metrics run apart from the API's queue, on a connection the workers never
+  // hold (the pool has one more than there are workers), so a probe answers even while every
+  // worker is busy with slow reports.
+  net::thread_pool probes;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
@@ -194,14 +199,16 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     }
     // Database work runs on the worker pool; the answer comes back to this connection's strand.
     // The work guard keeps the I/O threads alive for it during a graceful stop.
-    net::post(server_.workers, [self = this->shared_from_this(), api_request,
-                                guard = net::make_work_guard(server_.ioc)]() mutable {
-      ApiResponse response = self->server_.api.handle(*api_request);
-      net::post(self->stream_.get_executor(),
-                [self, response = std::move(response), guard = std::move(guard)]() mutable {
+    const bool probe = api_request->path == "/healthz" || api_request->path == "/metrics";
+    net::post(probe ? server_.probes : server_.workers,
+              [self = this->shared_from_this(), api_request,
+               guard = net::make_work_guard(server_.ioc)]() mutable {
+                ApiResponse response = self->server_.api.handle(*api_request);
+                net::post(self->stream_.get_executor(), [self, response = std::move(response),
+                                                         guard = std::move(guard)]() mutable {
                   self->write(std::move(response));
                 });
-    });
+              });
   }
 
   void write(ApiResponse r) {
@@ -385,6 +392,7 @@ void HttpServer::wait() {
     if (t.joinable()) t.join();
   }
   impl_->workers.join();
+  impl_->probes.join();
 }
 
 const Router& HttpServer::router() const {

@@ -46,7 +46,7 @@ ServerOptions server_options(const Config& config) {
   }
   o.io_threads = positive(config.server_threads, "[server] threads", 2);
   o.workers = positive(config.server_workers, "[server] workers", 4);
-  o.pool_size = o.workers;
+  o.pool_size = o.workers + 1;  // one for the probes (http_server.cpp)
   o.tls_cert = config.tls_cert;
   o.tls_key = config.tls_key;
   if (o.tls_cert.empty() != o.tls_key.empty()) {

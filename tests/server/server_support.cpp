@@ -105,7 +105,7 @@ void ServerTest::SetUp() {
   options.port = 0;
   options.io_threads = 2;
   options.workers = 3;
-  options.pool_size = 3;
+  options.pool_size = 4;
   options.ui_dir = ui_dir_;
   options.upload_dir = ui_dir_ + "/uploads";
   options.access_log = false;

@@ -202,7 +202,7 @@ TEST_P(ServerBehaviourTest, MetricsCountRequestsByRouteTemplate) {
   EXPECT_NE(m.body.find("sagsaudit_http_request_duration_seconds_count{route=\"/api/v1/rounds/"
                         "{id}\"} 2\n"),
             std::string::npos);
-  EXPECT_NE(m.body.find("sagsaudit_db_pool_size 3\n"), std::string::npos);
+  EXPECT_NE(m.body.find("sagsaudit_db_pool_size 4\n"), std::string::npos);
   EXPECT_EQ(m.body.find(kRound), std::string::npos);  // never the raw path
 }
 
