@@ -128,6 +128,7 @@ const kontekst = await chromium.launchPersistentContext(profil, {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    '--lang=da-DK',
   ],
   viewport: { width: 1280, height: 800 },
   locale: 'da-DK',
@@ -138,6 +139,16 @@ kontekst.setDefaultTimeout(10000);
 const side = kontekst.pages()[0] ?? (await kontekst.newPage());
 const konsolfejl = [];
 side.on('pageerror', (e) => konsolfejl.push(String(e)));
+// Every state-changing API request but the login itself must carry X-CSRF-Token.
+const udenCsrf = [];
+let tilstandsaendringer = 0;
+kontekst.on('request', (r) => {
+  const url = new URL(r.url());
+  if (!url.pathname.startsWith('/api/') || r.method() === 'GET') return;
+  if (r.method() === 'POST' && url.pathname === '/api/v1/session') return;
+  tilstandsaendringer += 1;
+  if (!r.headers()['x-csrf-token']) udenCsrf.push(`${r.method()} ${url.pathname}`);
+});
 
 const rapportSti = `${base}/rapport/center?center=${center}&periode=${periode}`;
 let foer = null;
@@ -191,6 +202,21 @@ try {
     await skaerm(side, '04-mine-sager');
   });
   await axe(side, 'Mine sager');
+  await trin('tastatur: første Tab giver "Gå til indhold" med synligt fokus', side, async () => {
+    await side.reload();
+    await side.getByRole('heading', { name: 'Mine sager' }).waitFor();
+    await side.keyboard.press('Tab');
+    const f = await side.evaluate(() => {
+      const a = document.activeElement;
+      const st = a ? getComputedStyle(a) : null;
+      return { tekst: a?.textContent, outline: st?.outlineStyle, bredde: st?.outlineWidth };
+    });
+    forvent(f.tekst === 'Gå til indhold', `første fokus: ${f.tekst}`);
+    forvent(f.outline !== 'none' && f.bredde !== '0px', `fokus uden ring: ${JSON.stringify(f)}`);
+    await side.keyboard.press('Enter');
+    const aktiv = await side.evaluate(() => document.activeElement?.id);
+    forvent(aktiv === 'indhold', `efter Enter er fokus på ${aktiv}`);
+  });
 
   await trin('koordinator åbner en sag: fakta og maskeret CPR', side, async () => {
     await side.locator('table.tabel tbody tr th a').first().click();
@@ -435,6 +461,10 @@ try {
 
   await trin('ingen JavaScript-fejl på siderne', null, async () => {
     forvent(konsolfejl.length === 0, konsolfejl.join('; '));
+  });
+  await trin('X-CSRF-Token på hver tilstandsændring', null, async () => {
+    forvent(tilstandsaendringer >= 10, `kun ${tilstandsaendringer} ændrende kald set`);
+    forvent(udenCsrf.length === 0, `uden X-CSRF-Token: ${udenCsrf.join(', ')}`);
   });
 } finally {
   await kontekst.close();
