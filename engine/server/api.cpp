@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "domain/errors.hpp"
@@ -17,7 +18,8 @@ boost::json::array issue_details(const std::vector<Issue>& issues) {
   for (const auto& issue : issues) {
     boost::json::object item{
         {"linje", issue.line}, {"felt", issue.field}, {"besked", issue.message}};
-    if (!issue.file.empty()) item["fil"] = issue.file;
+    // The file's name only: a server path is nobody's business.
+    if (!issue.file.empty()) item["fil"] = std::filesystem::path(issue.file).filename().string();
     out.push_back(std::move(item));
   }
   return out;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <set>
 
@@ -182,16 +183,19 @@ void add_round_routes(Router& router) {
           throw ValidationError(std::vector<Issue>{{"", 0, 0, "fil", "populationsfilen er tom"}});
         }
         const CprKey key = load_configured_cpr_key(call.options.config);
-        std::filesystem::create_directories(upload_dir(call.options));
-        // Kept after the import under the name the protocol records: verify re-reads it.
-        const std::filesystem::path file = upload_dir(call.options) / (id + ".csv");
-        const std::filesystem::path partial = upload_dir(call.options) / (id + ".csv.del");
+        // The file is read under its final name (the protocol records the name) from a directory
+        // of its own, and only moved next to the others once the import has succeeded: a refused
+        // file never replaces one a sample was drawn from.
+        const std::filesystem::path dir = upload_dir(call.options);
+        const std::filesystem::path staging =
+            dir / (".upload-" + std::to_string(::getpid()) + "-" + std::to_string(call.now) + "-" +
+                   std::to_string(std::hash<std::string>{}(call.request.session_token + id)));
+        std::filesystem::create_directories(staging);
+        const std::filesystem::path partial = staging / (id + ".csv");
         {
           std::ofstream out(partial, std::ios::binary | std::ios::trunc);
           out << call.request.body;
-          if (!out)
-            throw StorageError("kan ikke gemme den modtagne fil i " +
-                               upload_dir(call.options).string());
+          if (!out) throw StorageError("kan ikke gemme den modtagne fil i " + dir.string());
         }
         PopulationFileSummary summary;
         try {
@@ -200,10 +204,11 @@ void add_round_routes(Router& router) {
           options.at = call.at();
           summary = import_population(db, id, partial.string(), key, options);
         } catch (...) {
-          std::filesystem::remove(partial);
+          std::filesystem::remove_all(staging);
           throw;
         }
-        std::filesystem::rename(partial, file);
+        std::filesystem::rename(partial, dir / (id + ".csv"));
+        std::filesystem::remove_all(staging);
         boost::json::array centers;
         for (const auto& [center, count] : summary.center_counts) {
           centers.push_back(boost::json::object{{"center", center}, {"antal", count}});
@@ -233,27 +238,29 @@ void add_round_routes(Router& router) {
                          sample_protocol(call.database(), call.param("id"))));
                    }});
 
-  router.add(Route{"GET", "/api/v1/rounds/{id}/sample/verify", true, true, {}, [](Call& call) {
-                     auto& db = call.database();
-                     const std::string id = call.param("id");
-                     const SampleProtocol p = sample_protocol(db, id);
-                     const std::filesystem::path file = p.population_file;
-                     if (!std::filesystem::exists(file)) {
-                       throw NotFound(
-                           "populationsfilen " + file.filename().string() +
-                           " findes ikke på serveren; kontrollér med 'sagsaudit sample verify' og "
-                           "den oprindelige fil");
-                     }
-                     const SampleVerification v = verify_sample(db, id, file.string());
-                     boost::json::array problems;
-                     for (const auto& problem : v.problems)
-                       problems.push_back(boost::json::value(problem));
-                     return json_response(boost::json::object{{"runde", id},
-                                                              {"ok", v.ok},
-                                                              {"seed", std::to_string(v.seed)},
-                                                              {"sha256", v.file_sha256},
-                                                              {"afvigelser", problems}});
-                   }});
+  router.add(
+      Route{"GET", "/api/v1/rounds/{id}/sample/verify", true, true, {}, [](Call& call) {
+              auto& db = call.database();
+              const std::string id = call.param("id");
+              const SampleProtocol p = sample_protocol(db, id);
+              const std::filesystem::path file =
+                  upload_dir(call.options) / std::filesystem::path(p.population_file).filename();
+              if (!std::filesystem::exists(file)) {
+                throw NotFound("populationsfilen " + file.filename().string() +
+                               " findes ikke på serveren (den er ikke uploadet her); kontrollér "
+                               "med 'sagsaudit sample verify --population FIL' og den oprindelige "
+                               "fil");
+              }
+              const SampleVerification v = verify_sample(db, id, file.string());
+              boost::json::array problems;
+              for (const auto& problem : v.problems)
+                problems.push_back(boost::json::value(problem));
+              return json_response(boost::json::object{{"runde", id},
+                                                       {"ok", v.ok},
+                                                       {"seed", std::to_string(v.seed)},
+                                                       {"sha256", v.file_sha256},
+                                                       {"afvigelser", problems}});
+            }});
 
   router.add(Route{"POST", "/api/v1/rounds/{id}/assign", true, true, kAdmin, [](Call& call) {
                      auto& db = call.database();

@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -129,6 +131,86 @@ TEST_P(ServerBehaviourTest, BadAnswersAreRefusedWithEveryFieldNamed) {
             R"([{"linje":0,"felt":"svar[0].svar","besked":"skal være korrekt, fejl, )"
             R"(ikke_relevant eller kan_ikke_vurderes"},{"linje":0,"felt":"svar[1].beloeb",)"
             R"x("besked":"er ikke et beløb i kroner (fx \"1234,50\")"}])x");
+}
+
+// The admin's steps of a round over the API: upload, draw, verify, assign; a refused file
+// leaves nothing behind and names only the file's name.
+TEST_P(ServerBehaviourTest, AdminRunsARoundThroughTheApi) {
+  server().stop();
+  server().wait();
+  const std::string key = ui_dir_ + "/cpr.key";
+  std::ofstream(key) << std::string(64, 'a') << "\n";
+  server::ServerOptions options;
+  options.config.database_url = url();
+  options.config.cpr_key_file = key;
+  options.port = 0;
+  options.access_log = false;
+  options.ui_dir = ui_dir_;
+  options.upload_dir = ui_dir_ + "/uploads";
+  server_ = std::make_unique<server::HttpServer>(options);
+  server_->start();
+
+  static const char* centers[] = {"jc-amager", "jc-noerrebro-bispebjerg", "jc-vesterbro-valby"};
+  std::string csv = "Sagsnummer;CPR;Center;Sagsbehandler;Afgørelsesdato;Beløb\n";
+  for (int i = 1; i <= 600; ++i) {
+    char line[160];
+    std::snprintf(line, sizeof line, "S-%05d;%02d%02d%02d%04d;%s;SB %d;%02d-05-2027;%d,50\n", i,
+                  1 + i % 28, 1 + i % 12, 40 + i % 50, i % 4000, centers[i % 3], i % 5, 1 + i % 31,
+                  i);
+    csv += line;
+  }
+  const Login admin = login("admin");
+  const std::string round = "/api/v1/rounds/kontanthjaelp-2027-K2";
+  std::map<std::string, std::string> headers{
+      {"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "text/csv"}};
+  const HttpReply upload = http_request(port(), "POST", round + "/population", csv, headers);
+  ASSERT_EQ(upload.status, 200u) << upload.body;
+  const auto imported = boost::json::parse(upload.body);
+  EXPECT_EQ(imported.at("raekker").as_int64(), 600);
+  EXPECT_EQ(imported.at("tegnsaet").as_string(), "utf-8");
+  EXPECT_EQ(
+      boost::json::serialize(imported.at("centre")),
+      R"([{"center":"center-sprog-integration","antal":0},)"
+      R"({"center":"center-sygedagpenge","antal":0},{"center":"jc-amager","antal":200},)"
+      R"({"center":"jc-noerrebro-bispebjerg","antal":200},)"
+      R"({"center":"jc-vesterbro-valby","antal":200},{"center":"ydelsescentret","antal":0}])");
+
+  const HttpReply draw = call(&admin, "POST", round + "/sample", R"({"seed":"42"})");
+  ASSERT_EQ(draw.status, 200u) << draw.body;
+  const auto protocol = boost::json::parse(draw.body);
+  EXPECT_EQ(protocol.at("seed").as_string(), "42");
+  EXPECT_EQ(protocol.at("populationsfil").as_string(), "kontanthjaelp-2027-K2.csv");
+  EXPECT_EQ(protocol.at("trukket_af").as_string(), "admin");
+  std::size_t picks = 0;
+  for (const auto& stratum : protocol.at("strata").as_array()) {
+    picks += stratum.at("traek").as_array().size();
+  }
+  EXPECT_EQ(call(&admin, "GET", round + "/sample").body, draw.body);
+
+  const HttpReply verify = call(&admin, "GET", round + "/sample/verify");
+  ASSERT_EQ(verify.status, 200u) << verify.body;
+  EXPECT_TRUE(boost::json::parse(verify.body).at("ok").as_bool()) << verify.body;
+
+  const HttpReply assign = call(&admin, "POST", round + "/assign");
+  ASSERT_EQ(assign.status, 200u) << assign.body;
+  EXPECT_EQ(boost::json::parse(assign.body).at("tildelt").as_array().size(), picks);
+  EXPECT_EQ(boost::json::parse(call(&admin, "GET", round).body).at("tilstand").as_string(),
+            "in_review");
+
+  // A bad file for another round: refused whole, named by its name only, not kept.
+  const HttpReply bad =
+      http_request(port(), "POST", "/api/v1/rounds/revalidering-2027-K2/population",
+                   "Sagsnummer;CPR;Center;Sagsbehandler;Afgørelsesdato\n"
+                   "S-1;3102851234;jc-amager;SB;01-05-2027\n",
+                   headers);
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_EQ(boost::json::serialize(boost::json::parse(bad.body).at("details").at(0).at("fil")),
+            R"("revalidering-2027-K2.csv")");
+  std::vector<std::string> kept;
+  for (const auto& entry : std::filesystem::directory_iterator(options.upload_dir)) {
+    kept.push_back(entry.path().filename().string());
+  }
+  EXPECT_EQ(kept, std::vector<std::string>{"kontanthjaelp-2027-K2.csv"});
 }
 
 // Every route of the router is a path and method of web/openapi.yaml, and vice versa.
