@@ -202,6 +202,14 @@ try {
     await skaerm(side, '04-mine-sager');
   });
   await axe(side, 'Mine sager');
+  await trin('koordinator: Notifikationer', side, async () => {
+    await side.getByRole('link', { name: /^Notifikationer/ }).click();
+    await side.getByRole('heading', { name: 'Notifikationer' }).waitFor();
+    await side.locator('main ul.notifikationer, main p').first().waitFor();
+    await skaerm(side, '04b-notifikationer');
+  });
+  await axe(side, 'Notifikationer');
+  await side.goto(`${base}/sager`);
   await trin('tastatur: første Tab giver "Gå til indhold" med synligt fokus', side, async () => {
     await side.reload();
     await side.getByRole('heading', { name: 'Mine sager' }).waitFor();

@@ -14,6 +14,7 @@ import { CenterrapportSide } from './pages/Centerrapport';
 import { OverblikSide } from './pages/Overblik';
 import { BrugereSide } from './pages/Brugere';
 import { RevisionssporSide } from './pages/Revisionsspor';
+import { hentNotifikationer, NotifikationerSide } from './pages/Notifikationer';
 
 export interface AppKontekst {
   session: Session;
@@ -51,6 +52,7 @@ export function startside(rolle: Rolle): string {
 
 function tilladt(sti: string, rolle: Rolle): boolean {
   if (sti.startsWith('/sager/')) return true; // the server decides per case
+  if (sti === '/notifikationer') return true;
   const punkt = menu.find((m) => m.sti === sti);
   return punkt ? punkt.roller.includes(rolle) : false;
 }
@@ -74,6 +76,8 @@ function Side({ sti }: { sti: string }) {
       return <BrugereSide />;
     case '/revisionsspor':
       return <RevisionssporSide />;
+    case '/notifikationer':
+      return <NotifikationerSide />;
     default:
       return null;
   }
@@ -83,6 +87,15 @@ export function App() {
   const sted = useSted();
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [meta, setMeta] = useState<Meta | null>(null);
+  const [notifikationer, setNotifikationer] = useState<number | null>(null);
+
+  // The unread count in the header, fetched on login and on each page change.
+  useEffect(() => {
+    if (!session) return;
+    hentNotifikationer()
+      .then((r) => setNotifikationer(r.notifikationer.filter((n) => !n.laest).length))
+      .catch(() => setNotifikationer(null));
+  }, [session, sted.sti]);
 
   const logInd = async (s: Session) => {
     saetCsrf(s.csrf);
@@ -147,6 +160,7 @@ export function App() {
   };
 
   const punkter = menu.filter((m) => m.roller.includes(rolle));
+  const ulaeste = notifikationer ?? 0;
   return (
     <Kontekst.Provider value={{ session, meta }}>
       <a class="spring-over" href="#indhold">
@@ -173,6 +187,13 @@ export function App() {
             <span>
               {session.bruger.navn} <span class="rolle">({rolleTekst[rolle] ?? rolle})</span>
             </span>
+            <Link
+              href="/notifikationer"
+              class="notifikationslink"
+              aria-current={sti === '/notifikationer' ? 'page' : undefined}
+            >
+              Notifikationer{ulaeste > 0 ? ` (${ulaeste} nye)` : ''}
+            </Link>
             <button type="button" class="knap knap-lille" onClick={logUd}>
               Log ud
             </button>
