@@ -153,6 +153,7 @@ kontekst.on('request', (r) => {
 const rapportSti = `${base}/rapport/center?center=${center}&periode=${periode}`;
 let foer = null;
 let antalKontroller = 0;
+let sag2Url = '';
 
 try {
   // --- Log ind --------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ try {
   await trin('leder ser centerrapporten før gennemgangen', side, async () => {
     await logInd(side, 'lise');
     const menu = await menupunkter(side);
-    forvent(menu.join('|') === 'Centerrapport', `lederens menu: ${menu}`);
+    forvent(menu.join('|') === 'Centerrapport|Til godkendelse', `lederens menu: ${menu}`);
     await side.goto(rapportSti);
     foer = await samletRaekke(side);
     log(`      før: ${JSON.stringify(foer)}`);
@@ -314,6 +315,18 @@ try {
     const valgt = await anden.locator('fieldset.kontrol').nth(1).locator('input[value=korrekt]').isChecked();
     forvent(valgt, 'den genhentede sag viser ikke den anden fanes svar');
     await anden.close();
+    sag2Url = url;
+  });
+
+  await trin('koordinator indsender den anden sag (alle korrekt)', side, async () => {
+    await side.goto(sag2Url);
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.locator('#sidetitel').focus();
+    await side.keyboard.press('j');
+    for (let i = 0; i < antalKontroller; i += 1) await side.keyboard.press('1');
+    await side.getByText(`${antalKontroller} af ${antalKontroller} kontroller besvaret`).waitFor();
+    await side.getByRole('button', { name: 'Indsend gennemgangen' }).click();
+    await side.getByText('Sagen er indsendt').waitFor();
   });
   await logUd(side);
 
@@ -323,8 +336,9 @@ try {
     await side.goto(rapportSti);
     const efter = await samletRaekke(side);
     log(`      efter: ${JSON.stringify(efter)}`);
-    // one fejl, the rest korrekt: n = the controls, percent = (n-1)/n rounded half up
-    const n = antalKontroller;
+    // two cases: one fejl, every other answer korrekt: n = twice the controls,
+    // percent = (n-1)/n rounded half up
+    const n = 2 * antalKontroller;
     const pct = Math.floor(((n - 1) * 100) / n + 0.5);
     forvent(efter.n === String(n), `n er ${efter.n}, ventede ${n}`);
     forvent(efter.lys.startsWith(`${pct} %`), `procent ${efter.lys}, ventede ${pct} %`);
@@ -353,6 +367,20 @@ try {
     await side.locator('.fakta').getByText('godkendt').waitFor();
     await skaerm(side, '10b-leder-godkendt');
   });
+  await trin('leder sender den anden sag tilbage med en begrundelse', side, async () => {
+    await side.getByRole('link', { name: 'Til godkendelse' }).first().click();
+    await side.getByRole('heading', { name: 'Til godkendelse' }).waitFor();
+    const raekker = side.locator('main table tbody tr');
+    await raekker.first().waitFor();
+    forvent((await raekker.count()) === 1, `${await raekker.count()} sager venter, ventede 1`);
+    await skaerm(side, '10c-til-godkendelse');
+    await axe(side, 'Til godkendelse');
+    await raekker.first().locator('a').click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.getByLabel('Begrundelse for at sende tilbage').fill('Timesatsen mangler dokumentation');
+    await side.getByRole('button', { name: 'Send tilbage til koordinatoren' }).click();
+    await side.getByText('Sagen er sendt tilbage til koordinatoren.').waitFor();
+  });
   await logUd(side);
 
   await trin('leder af et andet center nægtes adgang', side, async () => {
@@ -369,12 +397,23 @@ try {
   });
   await logUd(side);
 
+  await trin('koordinator ser lederens begrundelse og kan rette igen', side, async () => {
+    await logInd(side, 'anna');
+    await side.goto(sag2Url);
+    await side.getByText('Sendt tilbage af lederen:').waitFor();
+    await side.getByText('Timesatsen mangler dokumentation').waitFor();
+    await side.locator('.fakta').getByText('returneret').waitFor();
+    forvent((await side.locator('input[type=radio]:not([disabled])').count()) > 0, 'kan ikke rette');
+    await skaerm(side, '11b-koordinator-returneret');
+    await logUd(side);
+  });
+
   // --- Admin ----------------------------------------------------------------------------------
   await logInd(side, 'admin');
   await trin('admin: menuen', side, async () => {
     const menu = await menupunkter(side);
     forvent(
-      menu.join('|') === 'Runder|Overblik|Centerrapport|Brugere|Revisionsspor',
+      menu.join('|') === 'Runder|Overblik|Centerrapport|Til godkendelse|Brugere|Revisionsspor',
       `admins menu: ${menu}`,
     );
   });

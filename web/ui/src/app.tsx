@@ -14,6 +14,7 @@ import { CenterrapportSide } from './pages/Centerrapport';
 import { OverblikSide } from './pages/Overblik';
 import { BrugereSide } from './pages/Brugere';
 import { RevisionssporSide } from './pages/Revisionsspor';
+import { GodkendelseSide } from './pages/Godkendelse';
 import { hentNotifikationer, NotifikationerSide } from './pages/Notifikationer';
 
 export interface AppKontekst {
@@ -41,6 +42,7 @@ export const menu: Menupunkt[] = [
   { sti: '/runder', tekst: 'Runder', roller: ['admin', 'revisor'] },
   { sti: '/rapport/overblik', tekst: 'Overblik', roller: ['admin', 'revisor'] },
   { sti: '/rapport/center', tekst: 'Centerrapport', roller: ['admin', 'revisor', 'leder'] },
+  { sti: '/godkendelse', tekst: 'Til godkendelse', roller: ['leder', 'admin'] },
   { sti: '/brugere', tekst: 'Brugere', roller: ['admin'] },
   { sti: '/revisionsspor', tekst: 'Revisionsspor', roller: ['admin', 'revisor'] },
 ];
@@ -76,6 +78,8 @@ function Side({ sti }: { sti: string }) {
       return <BrugereSide />;
     case '/revisionsspor':
       return <RevisionssporSide />;
+    case '/godkendelse':
+      return <GodkendelseSide />;
     case '/notifikationer':
       return <NotifikationerSide />;
     default:

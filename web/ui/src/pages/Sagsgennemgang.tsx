@@ -301,6 +301,8 @@ export function SagsgennemgangSide({ runde, sagsnummer }: { runde: string; sagsn
       <p class="broedkrumme">
         {session.bruger.rolle === 'koordinator' ? (
           <Link href="/sager">Mine sager</Link>
+        ) : session.bruger.rolle === 'leder' ? (
+          <Link href="/godkendelse">Til godkendelse</Link>
         ) : (
           <Link href={`/rapport/center?center=${encodeURIComponent(sag.center)}`}>Centerrapport</Link>
         )}{' '}
