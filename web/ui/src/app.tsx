@@ -1,6 +1,6 @@
 // The application shell: session, the role's navigation, landmarks and the page for the path.
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { api, naarUdlogget, saetCsrf } from './api';
 import { rolleTekst } from './format';
 import { Link, naviger, useSted } from './router';
@@ -117,10 +117,17 @@ export function App() {
       .catch(() => setSession(null));
   }, []);
 
-  // Move focus to the new page's heading, so keyboard and screen reader users start there.
+  // On a move to another page (not on the first load, not on a filter change) focus goes to the
+  // new page's heading, or to the main content while it loads, so keyboard and screen reader
+  // users start there instead of on the link they left.
+  const forrigeSti = useRef(sted.sti);
   useEffect(() => {
-    const h = document.getElementById('sidetitel');
-    if (h && document.activeElement === document.body) h.focus();
+    if (forrigeSti.current === sted.sti) return;
+    forrigeSti.current = sted.sti;
+    window.setTimeout(() => {
+      const maal = document.getElementById('sidetitel') ?? document.getElementById('indhold');
+      maal?.focus();
+    }, 0);
   }, [sted.sti]);
 
   if (session === undefined) return <Indlaeser tekst="Starter …" />;
