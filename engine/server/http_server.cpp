@@ -229,8 +229,13 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     res->keep_alive(keep_alive_ && !server_.stopping);
     res->prepare_payload();
     response_ = res;
-    status_ = r.status;
-    route_ = r.route;
+    // Counted when the response is ready, before it is written: a client that reads /metrics
+    // right after an answer sees that answer counted.
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+            .count();
+    server_.metrics.record(method_, r.route, r.status, ms / 1000.0);
+    server_.access_log(method_, r.route, r.status, ms);
     beast::get_lowest_layer(stream_).expires_after(server_.options.write_timeout);
     http::async_write(stream_, *res,
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
@@ -239,11 +244,6 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
   }
 
   void on_write(beast::error_code ec) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
-            .count();
-    server_.metrics.record(method_, route_, status_, ms / 1000.0);
-    server_.access_log(method_, route_, status_, ms);
     const bool keep = response_ && response_->keep_alive();
     response_.reset();
     busy_ = false;
@@ -274,8 +274,6 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
   bool keep_alive_ = true;
   unsigned version_ = 11;
   std::string method_;
-  std::string route_;
-  unsigned status_ = 0;
   std::chrono::steady_clock::time_point started_;
 };
 
