@@ -29,17 +29,6 @@ int report_rejected(CommandContext& ctx, const PopulationRejected& rejected, boo
   return exit_validation;
 }
 
-CprKey load_cpr_key(const Config& config) {
-  if (config.cpr_key_file.empty()) {
-    throw ValidationError(
-        "ingen nøgle til CPR-hash er sat op: angiv [security] cpr_key_file i sagsaudit.toml, "
-        "SAGSAUDIT_CPR_KEY_FILE eller --cpr-key-file. Lav en ny nøgle med 'sagsaudit keygen "
-        "--out FIL', og gem den sikkert: uden den samme nøgle kan CPR-hash fra forskellige "
-        "runder ikke sammenlignes.");
-  }
-  return CprKey::load(config.cpr_key_file);
-}
-
 void print_counts(CommandContext& ctx, const std::map<std::string, std::size_t>& counts) {
   TextTable table({"Center", "Sager"});
   for (const auto& [center, count] : counts) table.add_row({center, danish_count(count)});
@@ -57,7 +46,7 @@ boost::json::object summary_json(const std::string& round_id, const PopulationFi
 int import(const po::variables_map& vm, CommandContext& ctx) {
   const std::string round_id = vm["round"].as<std::string>();
   const std::string file = vm["file"].as<std::string>();
-  const CprKey key = load_cpr_key(ctx.config);
+  const CprKey key = load_configured_cpr_key(ctx.config);
   auto db = open_database(ctx.config);
   PopulationFileSummary summary;
   try {

@@ -143,15 +143,14 @@ int run_command(const Command& command, const std::vector<std::string>& rest, st
 
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
-  for (auto part :
-       {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
-        population_commands(), sample_commands(), review_commands(), report_commands(),
-        user_commands(), audit_commands(), followup_commands()}) {  // opfølgning (issue 8)
+  for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
+                    population_commands(), sample_commands(), review_commands(), report_commands(),
+                    user_commands(), audit_commands(),
+                    compare_commands(),   // revisorsammenligning (issue 7)
+                    followup_commands(),  // opfølgning (issue 8)
+                    serve_commands()}) {  // the web server (issue 6)
     commands.insert(commands.end(), part.begin(), part.end());
   }
-  // Issue 7: revisorsammenligning (round blind, compare …).
-  const auto compare = compare_commands();
-  commands.insert(commands.end(), compare.begin(), compare.end());
   return commands;
 }
 

@@ -1,14 +1,16 @@
-// sagsaudit user add | list
+// sagsaudit user add | list | passwd | disable
 #include <boost/json.hpp>
+
+#include <fstream>
+#include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
 #include "setup/database_setup.hpp"
-#include "storage/audit_log.hpp"
 #include "storage/user_repository.hpp"
-#include "storage/wheel_repository.hpp"
+#include "users/user_admin.hpp"
 #include "workflow/clock.hpp"
 
 namespace sagsaudit::cli {
@@ -29,12 +31,20 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-// JSON string escaping for the audit entry's details, via Boost.JSON.
-std::string user_details(const storage::User& user) {
-  boost::json::array centers;
-  for (const auto& c : user.centers) centers.push_back(boost::json::value(c));
-  return boost::json::serialize(boost::json::object{
-      {"navn", user.display_name}, {"rolle", role_code(user.role)}, {"centre", centers}});
+// The new password: the first line of --password-file, or of standard input (so it is never
+// on the command line, where other users of the machine could see it in the process list).
+std::string read_password(const po::variables_map& vm, const char* option) {
+  std::string line;
+  if (vm.count(option)) {
+    const std::string file = vm[option].as<std::string>();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ValidationError("kan ikke læse " + file);
+    std::getline(in, line);
+  } else {
+    std::getline(std::cin, line);
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 int run_add(const po::variables_map& vm, CommandContext& ctx) {
@@ -43,29 +53,34 @@ int run_add(const po::variables_map& vm, CommandContext& ctx) {
   user.display_name = vm["name"].as<std::string>();
   user.role = role_option(vm["role"].as<std::string>());
   if (vm.count("center")) user.centers = vm["center"].as<std::vector<std::string>>();
+  std::optional<std::string> password;
+  if (vm.count("password-file")) password = read_password(vm, "password-file");
   auto db = open_database(ctx.config);
-  // Centers are codes of the årshjul: a typo would silently break independent assignment.
-  if (const auto wheel = storage::make_wheel_repository(*db)->current()) {
-    std::vector<Issue> issues;
-    for (const auto& center : user.centers) {
-      if (!wheel->find_center(center)) {
-        std::vector<std::string> known;
-        for (const auto& c : wheel->centers) known.push_back(c.code);
-        issues.push_back(
-            Issue{"", 0, 0, "--center",
-                  "ukendt center '" + center + "' (årshjulets centre: " + joined(known) + ")"});
-      }
-    }
-    if (!issues.empty()) throw ValidationError(std::move(issues));
-  }
-  const std::string at = utc_now_iso();
-  storage::Transaction transaction(*db);
-  storage::make_user_repository(*db)->add(user, at);
-  storage::make_audit_log(*db)->append(storage::AuditRecord{
-      at, ctx.actor, "user.add", "user", user.username, "", "", user_details(user)});
-  transaction.commit();
+  add_user(*db, user, password, ctx.actor, utc_now_iso(), "--center");
   ctx.out << "Bruger " << user.username << " (" << user.display_name << ", " << role_code(user.role)
-          << ")" << (user.centers.empty() ? "" : " i " + joined(user.centers)) << " er oprettet.\n";
+          << ")" << (user.centers.empty() ? "" : " i " + joined(user.centers)) << " er oprettet"
+          << (password ? " med adgangskode" : "") << ".\n";
+  return exit_ok;
+}
+
+int run_passwd(const po::variables_map& vm, CommandContext& ctx) {
+  const std::string username = vm["username"].as<std::string>();
+  UserChange change;
+  change.password = read_password(vm, "password-file");
+  auto db = open_database(ctx.config);
+  change_user(*db, username, change, ctx.actor, utc_now_iso());
+  ctx.out << "Adgangskoden for " << username << " er sat; brugerens sessioner er afsluttet.\n";
+  return exit_ok;
+}
+
+int run_disable(const po::variables_map& vm, CommandContext& ctx) {
+  const std::string username = vm["username"].as<std::string>();
+  UserChange change;
+  change.active = vm.count("enable") > 0;
+  auto db = open_database(ctx.config);
+  change_user(*db, username, change, ctx.actor, utc_now_iso());
+  ctx.out << "Bruger " << username
+          << (*change.active ? " er aktiv igen.\n" : " er deaktiveret og logget ud.\n");
   return exit_ok;
 }
 
@@ -107,7 +122,7 @@ std::vector<Command> user_commands() {
   return {
       Command{{"user", "add"},
               "opret en bruger",
-              "BRUGERNAVN --name NAVN --role ROLLE [--center CENTER …]",
+              "BRUGERNAVN --name NAVN --role ROLLE [--center CENTER …] [--password-file FIL]",
               "Roller: admin, koordinator (kvalitetskoordinator), leder, revisor. --center\n"
               "angiver de centre (koder fra årshjulet), brugeren hører til; ved uafhængig\n"
               "tildeling får en koordinator aldrig sager fra sine egne centre.",
@@ -120,10 +135,39 @@ std::vector<Command> user_commands() {
                     "admin, koordinator, leder eller revisor")(
                     "center",
                     po::value<std::vector<std::string>>()->composing()->value_name("CENTER"),
-                    "et center, brugeren hører til (kan gentages)");
+                    "et center, brugeren hører til (kan gentages)")(
+                    "password-file", po::value<std::string>()->value_name("FIL"),
+                    "adgangskoden til webapplikationen: første linje af FIL (mindst 8 tegn)");
                 pos.add("username", 1);
               },
               run_add},
+      Command{{"user", "passwd"},
+              "sæt en brugers adgangskode til webapplikationen",
+              "BRUGERNAVN [--password-file FIL]",
+              "Læser den nye adgangskode (mindst 8 tegn) fra første linje af standard input\n"
+              "eller af --password-file, så den aldrig står på kommandolinjen. Adgangskoden\n"
+              "gemmes kun som Argon2id-hash (libsodium). Brugerens åbne sessioner afsluttes.\n"
+              "Skrives i revisionsloggen (uden adgangskoden).",
+              [](po::options_description& options, po::positional_options_description& pos) {
+                options.add_options()(
+                    "username", po::value<std::string>()->required()->value_name("BRUGERNAVN"),
+                    "brugernavnet")("password-file", po::value<std::string>()->value_name("FIL"),
+                                    "læs adgangskoden fra første linje af FIL");
+                pos.add("username", 1);
+              },
+              run_passwd},
+      Command{{"user", "disable"},
+              "deaktivér en bruger (eller genaktivér med --enable)",
+              "BRUGERNAVN [--enable]",
+              "En deaktiveret bruger kan ikke logge ind, og brugerens sessioner afsluttes med\n"
+              "det samme; tildelinger og historik bevares. Skrives i revisionsloggen.",
+              [](po::options_description& options, po::positional_options_description& pos) {
+                options.add_options()(
+                    "username", po::value<std::string>()->required()->value_name("BRUGERNAVN"),
+                    "brugernavnet")("enable", "genaktivér brugeren i stedet");
+                pos.add("username", 1);
+              },
+              run_disable},
       Command{{"user", "list"},
               "vis brugerne",
               "[--role ROLLE] [--all] [--json]",

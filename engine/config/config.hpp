@@ -14,6 +14,13 @@ namespace sagsaudit {
 struct Config {
   std::string database_url = "sqlite:sagsaudit.db";
   std::string listen = "127.0.0.1:8080";
+  // The web server (issue 6, docs/web.md): numbers as text, like every setting; "" = default.
+  std::string server_threads;  // I/O threads (default 2)
+  std::string server_workers;  // API worker threads and database connections (default 4)
+  std::string tls_cert;        // PEM certificate chain; with tls_key: HTTPS only
+  std::string tls_key;         // PEM private key
+  std::string ui_dir = "web/ui/dist";
+  std::string upload_dir = "uploads";  // uploaded population files, kept for sample verify
   std::string concepts_dir = "concepts";
   std::string annual_wheel_file = "annual-wheel/aarshjul.toml";
   // The secret key under which CPR numbers are hashed (crypto/cpr_hash.hpp); no default, so

@@ -47,4 +47,15 @@ InitReport initialise(storage::Database& db, const Config& config) {
   return report;
 }
 
+CprKey load_configured_cpr_key(const Config& config) {
+  if (config.cpr_key_file.empty()) {
+    throw ValidationError(
+        "ingen nøgle til CPR-hash er sat op: angiv [security] cpr_key_file i sagsaudit.toml, "
+        "SAGSAUDIT_CPR_KEY_FILE eller --cpr-key-file. Lav en ny nøgle med 'sagsaudit keygen "
+        "--out FIL', og gem den sikkert: uden den samme nøgle kan CPR-hash fra forskellige "
+        "runder ikke sammenlignes.");
+  }
+  return CprKey::load(config.cpr_key_file);
+}
+
 }  // namespace sagsaudit

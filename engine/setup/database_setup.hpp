@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "crypto/cpr_hash.hpp"
 #include "domain/annual_wheel.hpp"
 #include "domain/concept.hpp"
 #include "storage/database.hpp"
@@ -30,5 +31,9 @@ struct InitReport {
 // ydelsestyper, and only then stores them all in one transaction: a bad file leaves the
 // database as it was. Storing the same content again is a no-op (versions are content hashes).
 InitReport initialise(storage::Database& db, const Config& config);
+
+// The key CPR numbers are hashed with ([security] cpr_key_file). Throws ValidationError saying
+// how to make one when none is configured.
+CprKey load_configured_cpr_key(const Config& config);
 
 }  // namespace sagsaudit

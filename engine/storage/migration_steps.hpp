@@ -12,6 +12,7 @@ Migration migration_4_population_and_samples();  // populations, cases, sample p
 Migration migration_5_review_answers();          // answers of case reviews, their history
 Migration migration_6_external_reviews();        // revisorgennemgange, their answers, blind rounds
 Migration migration_7_followup();                // initiatives, status changes, corrections
+Migration migration_8_login_and_sessions();      // passwords, failed logins, web sessions
 Migration migration_9_report_summaries();        // counts per round × center for the reports
 
 }  // namespace sagsaudit::storage

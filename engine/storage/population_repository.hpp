@@ -59,6 +59,11 @@ class PopulationRepository {
 
   virtual std::optional<PopulationInfo> find(std::string_view round_id) = 0;
 
+  // One stored case (the facts a reviewer sees: masked CPR, sagsbehandler, afgørelsesdato,
+  // the file's other columns), or nothing.
+  virtual std::optional<StoredCase> find_case(std::string_view round_id,
+                                              std::string_view case_number) = 0;
+
   // The sagsnumre of each center. In canonical order (ascending by bytes) when the population
   // was written by one repository's begin(), add_cases() and finish(), as an import does:
   // finish() records each center's order. Otherwise in no particular order (the draw sorts them

@@ -176,6 +176,24 @@ class SociPopulationRepository final : public PopulationRepository {
         });
   }
 
+  std::optional<StoredCase> find_case(std::string_view round_id,
+                                      std::string_view case_number) override {
+    const std::string round(round_id), number(case_number);
+    return guarded("cannot read case " + number + " of " + round + " from " + db_.redacted_url(),
+                   [&]() -> std::optional<StoredCase> {
+                     StoredCase c;
+                     sql_ << "SELECT case_number, center, cpr_hash, masked_cpr, case_worker, "
+                             "decision_date, line, attributes FROM population_cases "
+                             "WHERE round_id = :round AND case_number = :number",
+                         soci::use(round), soci::use(number), soci::into(c.case_number),
+                         soci::into(c.center), soci::into(c.cpr_hash), soci::into(c.masked_cpr),
+                         soci::into(c.case_worker), soci::into(c.decision_date), soci::into(c.line),
+                         soci::into(c.attributes_json);
+                     if (!sql_.got_data()) return std::nullopt;
+                     return c;
+                   });
+  }
+
   std::map<std::string, std::vector<std::string>> case_numbers_by_center(
       std::string_view round_id) override {
     const std::string round(round_id);

@@ -39,13 +39,7 @@ class SociUserRepository final : public UserRepository {
       if (insert.get_affected_rows() != 1) {
         throw ConflictError("brugeren " + user.username + " findes allerede");
       }
-      std::vector<std::string> centers = user.centers;
-      std::sort(centers.begin(), centers.end());
-      centers.erase(std::unique(centers.begin(), centers.end()), centers.end());
-      for (const auto& center : centers) {
-        sql_ << "INSERT INTO user_centers (username, center) VALUES (:username, :center)",
-            soci::use(user.username), soci::use(center);
-      }
+      insert_centers(user);
       scope.done();
     });
   }
@@ -84,7 +78,38 @@ class SociUserRepository final : public UserRepository {
     });
   }
 
+  void update(const User& user) override {
+    if (blank(user.display_name)) {
+      throw ValidationError("brugeren " + user.username + " mangler et navn");
+    }
+    guarded("cannot change user " + user.username + " in " + db_.redacted_url(), [&] {
+      WriteScope scope(db_);
+      const std::string role = role_code(user.role);
+      soci::statement update =
+          (sql_.prepare << "UPDATE users SET display_name = :name, role = :role "
+                           "WHERE username = :username",
+           soci::use(user.display_name), soci::use(role), soci::use(user.username));
+      update.execute(true);
+      if (update.get_affected_rows() != 1) {
+        throw NotFound("brugeren " + user.username + " findes ikke");
+      }
+      sql_ << "DELETE FROM user_centers WHERE username = :username", soci::use(user.username);
+      insert_centers(user);
+      scope.done();
+    });
+  }
+
  private:
+  void insert_centers(const User& user) {
+    std::vector<std::string> centers = user.centers;
+    std::sort(centers.begin(), centers.end());
+    centers.erase(std::unique(centers.begin(), centers.end()), centers.end());
+    for (const auto& center : centers) {
+      sql_ << "INSERT INTO user_centers (username, center) VALUES (:username, :center)",
+          soci::use(user.username), soci::use(center);
+    }
+  }
+
   // Users (with their centers) matching `where`, which may bind :key; by username.
   std::vector<User> query(const std::string& where, const std::string& key) {
     std::map<std::string, User> users;

@@ -39,6 +39,11 @@ class UserRepository {
 
   // Throws NotFound for an unknown user.
   virtual void set_active(std::string_view username, bool active) = 0;
+
+  // Sets display_name, role and centers of the stored user named user.username (active and
+  // created_at are left alone). Throws NotFound for an unknown user, ValidationError for an
+  // empty name.
+  virtual void update(const User& user) = 0;
 };
 
 // REQUIRES: db outlives the repository and has been migrated.

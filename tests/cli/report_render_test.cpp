@@ -8,8 +8,8 @@
 #include <string>
 
 #include "cli/cli_support.hpp"
-#include "cli/report_html.hpp"
 #include "cli/review_support.hpp"
+#include "report_output/report_html.hpp"
 
 namespace sagsaudit::testing {
 namespace {
@@ -42,7 +42,7 @@ class ReportRender : public ReviewCli {
 };
 
 TEST(HtmlEscape, EscapesEveryCharacterThatCanBreakOutOfTextOrAttributes) {
-  EXPECT_EQ(cli::html_escape("a&b<c>d\"e'f æøå"), "a&amp;b&lt;c&gt;d&quot;e&#39;f æøå");
+  EXPECT_EQ(report_output::html_escape("a&b<c>d\"e'f æøå"), "a&amp;b&lt;c&gt;d&quot;e&#39;f æøå");
 }
 
 TEST_F(ReportRender, CenterHtmlEscapesCommentsAndShowsLightAsWordAndColour) {

@@ -1,4 +1,4 @@
-#include "cli/report_xlsx.hpp"
+#include "report_output/report_xlsx.hpp"
 
 #include <array>
 #include <sstream>
@@ -7,7 +7,7 @@
 #include "domain/concept.hpp"
 #include "domain/errors.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 namespace {
 
 const std::array<Category, 3> kCategories = {Category::key_control, Category::quality_goal,
@@ -395,4 +395,4 @@ void write_corrections_xlsx(const std::vector<storage::Correction>& corrections,
   book.save();
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

@@ -15,7 +15,7 @@
 #include "domain/traffic_light.hpp"
 #include "followup/followup.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // "95 %", or "ingen data".
 std::string percent_text(const std::optional<int>& percent);
@@ -71,4 +71,4 @@ inline constexpr const char* kInitiativeLegend =
     "Initiativet forløber med stor forsinkelse, risiko for manglende opfyldelse. I gang (ingen "
     "farve): fristen er ikke overskredet.";
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

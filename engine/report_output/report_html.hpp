@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 #include "reports/reports.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // &, <, >, " and ' as entities, so the text can stand in element content and in attributes.
 std::string html_escape(const std::string& text);
@@ -42,4 +42,4 @@ std::string error_statistics_html(const ErrorStatisticsReport& report);
 // berigtigelser with amounts and totals.
 std::string followup_html(const FollowupReport& report);
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

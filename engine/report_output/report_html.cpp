@@ -1,4 +1,4 @@
-#include "cli/report_html.hpp"
+#include "report_output/report_html.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 
 #include "domain/concept.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 namespace {
 
 const std::array<Category, 3> kCategories = {Category::key_control, Category::quality_goal,
@@ -559,4 +559,4 @@ std::string followup_html(const FollowupReport& r) {
   return out + "</body>\n</html>\n";
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

@@ -1,9 +1,9 @@
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 
 #include <cstdio>
 #include <sstream>
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 std::string percent_text(const std::optional<int>& percent) {
   return percent ? std::to_string(*percent) + " %" : std::string(kNoDataLabel);
@@ -110,4 +110,4 @@ std::string amount_text(const std::optional<Decimal>& amount) {
   return amount ? format_kroner(*amount) : "—";
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/report_format.hpp"
+#include "report_output/report_format.hpp"
 #include "reports/reports.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // Each writes `file` (replacing it); throws ValidationError when it cannot be written.
 void write_overview_xlsx(const OverviewReport& report, const std::string& file);
@@ -25,4 +25,4 @@ void write_followup_xlsx(const FollowupReport& report, const std::string& file);
 void write_corrections_xlsx(const std::vector<storage::Correction>& corrections,
                             const std::string& file);
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output

@@ -1,0 +1,90 @@
+#pragma once
+// The JSON API under /api/v1 and the probes (docs/web.md, web/openapi.yaml). handle() runs on a
+// worker thread: it finds the route, takes a pooled database connection, checks the session,
+// the CSRF token and the role, runs the handler and turns every error into the contract's
+// JSON error with its status code.
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "server/database_pool.hpp"
+#include "server/http_message.hpp"
+#include "server/metrics.hpp"
+#include "server/router.hpp"
+#include "server/server_options.hpp"
+#include "users/login.hpp"
+
+namespace sagsaudit::server {
+
+// An error with its HTTP status and the contract's code, thrown by handlers for what the
+// engine's error types do not say (not logged in, CSRF, a bad request shape).
+class HttpError : public std::runtime_error {
+ public:
+  HttpError(unsigned status, std::string code, const std::string& message)
+      : std::runtime_error(message), status_(status), code_(std::move(code)) {}
+  unsigned status() const { return status_; }
+  const std::string& code() const { return code_; }
+
+ private:
+  unsigned status_;
+  std::string code_;
+};
+
+struct Call {
+  const ApiRequest& request;
+  std::map<std::string, std::string> params;
+  storage::Database* db = nullptr;  // set when the route needs_db
+  std::optional<ActiveSession> session;
+  std::int64_t now = 0;  // Unix seconds
+  const ServerOptions& options;
+
+  storage::Database& database() { return *db; }
+  const storage::User& user() const { return session->user; }
+  const std::string& actor() const { return session->user.username; }
+  std::string at() const { return iso_from_unix(now); }
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  // A query parameter, or nothing.
+  std::optional<std::string> query(const std::string& name) const;
+};
+
+ApiResponse json_response(const boost::json::value& value, unsigned status = 200);
+ApiResponse error_response(unsigned status, const std::string& code, const std::string& message,
+                           const boost::json::value& details = nullptr);
+
+// The body as a JSON object; HttpError 422 when it is not one.
+boost::json::object json_body(const ApiRequest& request);
+
+class Api {
+ public:
+  Api(const ServerOptions& options, DatabasePool& pool, Metrics& metrics);
+
+  // Whether the path is the API's or a probe's (everything else is the UI's static files).
+  static bool handles(const std::string& path);
+
+  ApiResponse handle(const ApiRequest& request);
+  const Router& router() const { return router_; }
+
+ private:
+  const ServerOptions& options_;
+  DatabasePool& pool_;
+  Metrics& metrics_;
+  Router router_;
+  LoginPolicy policy_;
+};
+
+// Route registration, one file per area (api_*.cpp).
+void add_session_routes(Router& router, const LoginPolicy& policy);
+void add_round_routes(Router& router);
+void add_review_routes(Router& router);
+void add_report_routes(Router& router);
+void add_admin_routes(Router& router);
+void add_probe_routes(Router& router, DatabasePool& pool, Metrics& metrics);
+
+// Access checks the handlers share. Throw HttpError 403 adgang_naegtet.
+void require_center(const Call& call, const std::string& center);
+
+}  // namespace sagsaudit::server

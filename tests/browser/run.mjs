@@ -1,0 +1,525 @@
+// Browser tests of the sagsaudit UI against a running `sagsaudit serve` (started by
+// scripts/browser-test on a scratch database). Debian's chromium, driven by playwright-core;
+// axe-core on every page (serious and critical violations fail the run); screenshots under
+// $OUT (out/browser/). Closes with the line "N passed, N failed".
+//
+// Environment: BASE_URL, OUT, PERIODE, CENTER (the center whose report the leder watches),
+// ANDET_CENTER, POPULATION (a CSV for kontanthjaelp-PERIODE, uploaded by the admin),
+// CHROMIUM (default /usr/bin/chromium); the users' passwords are in
+// $OUT/../passwords.json as {brugernavn: adgangskode} (written by scripts/browser-test).
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const out = process.env.OUT ?? 'out/browser';
+const periode = process.env.PERIODE ?? '2027-K1';
+const center = process.env.CENTER ?? 'jc-noerrebro-bispebjerg';
+const andetCenter = process.env.ANDET_CENTER ?? 'jc-amager';
+const koder = JSON.parse(readFileSync(process.env.PASSWORDS ?? join(out, 'passwords.json'), 'utf8'));
+mkdirSync(out, { recursive: true });
+
+let bestaaet = 0;
+let fejlet = 0;
+const axeFund = [];
+
+function log(...a) {
+  console.log(...a);
+}
+
+async function trin(navn, side, f) {
+  try {
+    await f();
+    bestaaet += 1;
+    log(`ok    ${navn}`);
+  } catch (e) {
+    fejlet += 1;
+    log(`FEJL  ${navn}: ${e?.message ?? e}`);
+    if (side) {
+      try {
+        await side.screenshot({ path: join(out, `FEJL-${navn.replace(/[^a-z0-9æøå-]+/gi, '_')}.png`), fullPage: true });
+      } catch {
+        // the page may be gone
+      }
+    }
+  }
+}
+
+function forvent(betingelse, besked) {
+  if (!betingelse) throw new Error(besked);
+}
+
+async function skaerm(side, navn) {
+  await side.screenshot({ path: join(out, `${navn}.png`), fullPage: true });
+}
+
+/** axe-core on the current page; serious and critical violations fail, the rest are logged. */
+async function axe(side, navn) {
+  await trin(`axe: ${navn}`, side, async () => {
+    if (!(await side.evaluate(() => typeof window.axe !== 'undefined'))) {
+      // evaluated through the DevTools protocol: the server's Content-Security-Policy (rightly)
+      // refuses an inline <script>
+      await side.evaluate(axeSource);
+    }
+    const r = await side.evaluate(async () => {
+      const res = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return res.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        noder: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+    });
+    const alvorlige = r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    for (const v of r) axeFund.push({ side: navn, ...v });
+    for (const v of r.filter((x) => !alvorlige.includes(x)))
+      log(`      axe (${v.impact}) ${v.id}: ${v.help} [${v.noder.join(', ')}]`);
+    forvent(
+      alvorlige.length === 0,
+      alvorlige.map((v) => `${v.impact} ${v.id}: ${v.help} [${v.noder.join(', ')}]`).join('; '),
+    );
+  });
+}
+
+async function logInd(side, bruger) {
+  await side.goto(`${base}/login`);
+  await side.getByLabel('Brugernavn').fill(bruger);
+  await side.getByLabel('Adgangskode').fill(koder[bruger]);
+  await side.getByLabel('Adgangskode').press('Enter');
+  await side.getByRole('button', { name: 'Log ud' }).waitFor({ timeout: 10000 });
+}
+
+async function logUd(side) {
+  await side.getByRole('button', { name: 'Log ud' }).click();
+  await side.getByRole('heading', { name: 'Log ind' }).waitFor();
+}
+
+async function menupunkter(side) {
+  return side.locator('nav[aria-label="Hovedmenu"] a').allInnerTexts();
+}
+
+/** The Samlet row of the first ydelsestype section of the center report: [percent+light, n]. */
+async function samletRaekke(side) {
+  await side.locator('main section.kort').first().waitFor();
+  const sektion = side.locator('main section.kort').nth(1);
+  if ((await sektion.count()) === 0) return { lys: 'ingen ydelsestyper', n: '0' };
+  const raekke = sektion.locator('tr.raekke-samlet').first();
+  const celler = await raekke.locator('td').allInnerTexts();
+  return { lys: celler[0].replace(/\s+/g, ' ').trim(), n: celler[1].trim() };
+}
+
+const profil = mkdtempSync(join(tmpdir(), 'sagsaudit-chromium-'));
+const kontekst = await chromium.launchPersistentContext(profil, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--lang=da-DK',
+  ],
+  viewport: { width: 1280, height: 800 },
+  locale: 'da-DK',
+  timezoneId: 'Europe/Copenhagen',
+  acceptDownloads: true,
+});
+kontekst.setDefaultTimeout(10000);
+const side = kontekst.pages()[0] ?? (await kontekst.newPage());
+const konsolfejl = [];
+side.on('pageerror', (e) => konsolfejl.push(String(e)));
+// Every state-changing API request but the login itself must carry X-CSRF-Token.
+const udenCsrf = [];
+let tilstandsaendringer = 0;
+kontekst.on('request', (r) => {
+  const url = new URL(r.url());
+  if (!url.pathname.startsWith('/api/') || r.method() === 'GET') return;
+  if (r.method() === 'POST' && url.pathname === '/api/v1/session') return;
+  tilstandsaendringer += 1;
+  if (!r.headers()['x-csrf-token']) udenCsrf.push(`${r.method()} ${url.pathname}`);
+});
+
+const rapportSti = `${base}/rapport/center?center=${center}&periode=${periode}`;
+let foer = null;
+let antalKontroller = 0;
+let sag2Url = '';
+
+try {
+  // --- Log ind --------------------------------------------------------------------------------
+  await trin('login-siden vises på dansk', side, async () => {
+    await side.goto(`${base}/`);
+    await side.getByRole('heading', { name: 'Log ind' }).waitFor();
+    forvent((await side.getAttribute('html', 'lang')) === 'da', 'html lang er ikke da');
+    await skaerm(side, '01-login');
+  });
+  await axe(side, 'Log ind');
+  await trin('forkert adgangskode giver en dansk fejl', side, async () => {
+    await side.getByLabel('Brugernavn').fill('anna');
+    await side.getByLabel('Adgangskode').fill('forkert-kode');
+    await side.getByRole('button', { name: 'Log ind' }).click();
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    const t = await alert.innerText();
+    forvent(/adgangskode|brugernavn/i.test(t), `uventet fejltekst: ${t}`);
+    await skaerm(side, '02-login-fejl');
+  });
+
+  // --- Leder før ------------------------------------------------------------------------------
+  await trin('leder ser centerrapporten før gennemgangen', side, async () => {
+    await logInd(side, 'lise');
+    const menu = await menupunkter(side);
+    forvent(menu.join('|') === 'Centerrapport|Til godkendelse', `lederens menu: ${menu}`);
+    await side.goto(rapportSti);
+    foer = await samletRaekke(side);
+    log(`      før: ${JSON.stringify(foer)}`);
+    await skaerm(side, '03-centerrapport-foer');
+  });
+  await trin('leder: kun egne centre i valget', side, async () => {
+    const valg = await side.getByLabel('Center').locator('option').allInnerTexts();
+    forvent(valg.length === 1, `centervalg: ${valg}`);
+  });
+  await logUd(side);
+
+  // --- Koordinator ----------------------------------------------------------------------------
+  await trin('koordinator: Mine sager med frister', side, async () => {
+    await logInd(side, 'anna');
+    const menu = await menupunkter(side);
+    forvent(menu.join('|') === 'Mine sager', `koordinatorens menu: ${menu}`);
+    await side.getByRole('heading', { name: 'Mine sager' }).waitFor();
+    const raekker = side.locator('table.tabel tbody tr');
+    await raekker.first().waitFor();
+    forvent((await raekker.count()) >= 2, 'færre end to tildelte sager');
+    await skaerm(side, '04-mine-sager');
+  });
+  await axe(side, 'Mine sager');
+  await trin('koordinator: Notifikationer', side, async () => {
+    await side.getByRole('link', { name: /^Notifikationer/ }).click();
+    await side.getByRole('heading', { name: 'Notifikationer' }).waitFor();
+    await side.locator('main ul.notifikationer, main p').first().waitFor();
+    await skaerm(side, '04b-notifikationer');
+  });
+  await axe(side, 'Notifikationer');
+  await side.goto(`${base}/sager`);
+  await trin('tastatur: første Tab giver "Gå til indhold" med synligt fokus', side, async () => {
+    await side.reload();
+    await side.getByRole('heading', { name: 'Mine sager' }).waitFor();
+    await side.keyboard.press('Tab');
+    const f = await side.evaluate(() => {
+      const a = document.activeElement;
+      const st = a ? getComputedStyle(a) : null;
+      return { tekst: a?.textContent, outline: st?.outlineStyle, bredde: st?.outlineWidth };
+    });
+    forvent(f.tekst === 'Gå til indhold', `første fokus: ${f.tekst}`);
+    forvent(f.outline !== 'none' && f.bredde !== '0px', `fokus uden ring: ${JSON.stringify(f)}`);
+    await side.keyboard.press('Enter');
+    const aktiv = await side.evaluate(() => document.activeElement?.id);
+    forvent(aktiv === 'indhold', `efter Enter er fokus på ${aktiv}`);
+  });
+
+  await trin('koordinator åbner en sag: fakta og maskeret CPR', side, async () => {
+    await side.locator('table.tabel tbody tr th a').first().click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    const cpr = await side.locator('.fakta .cpr').innerText();
+    forvent(/^\d{6}-xxxx$/.test(cpr.trim()), `CPR ikke maskeret: ${cpr}`);
+    for (const k of ['Nøglekontroller', 'Kvalitetsmål', 'Formalia'])
+      await side.getByRole('heading', { name: new RegExp(`^${k}`) }).waitFor();
+    antalKontroller = await side.locator('fieldset.kontrol').count();
+    forvent(antalKontroller > 3, `kun ${antalKontroller} kontroller`);
+    await skaerm(side, '05-sagsgennemgang-tom');
+  });
+  await axe(side, 'Sagsgennemgang');
+
+  await trin('koordinator scorer sagen med tastaturet og kladden gemmes', side, async () => {
+    await side.locator('#sidetitel').focus();
+    await side.keyboard.press('j'); // to the first control
+    await side.keyboard.press('2'); // fejl: focus moves to the comment
+    const aktiv = await side.evaluate(() => document.activeElement?.tagName);
+    forvent(aktiv === 'TEXTAREA', `efter "2" er fokus på ${aktiv}, ikke kommentaren`);
+    await side.keyboard.type('Timesatsen er beregnet forkert');
+    const foersteRefusion = await side.locator('fieldset.kontrol').first().locator('.refusion').count();
+    if (foersteRefusion) {
+      await side.keyboard.press('Tab');
+      await side.keyboard.type('1.234,50');
+    }
+    await side.keyboard.press('Escape'); // back to the control
+    await side.keyboard.press('j');
+    for (let i = 1; i < antalKontroller; i += 1) await side.keyboard.press('1'); // korrekt, next
+    await side.getByText(`${antalKontroller} af ${antalKontroller} kontroller besvaret`).waitFor();
+    await side.locator('[data-gemt="ja"]').getByText(/Gemt kl\./).waitFor({ timeout: 15000 });
+    await skaerm(side, '06-sagsgennemgang-udfyldt');
+  });
+
+  await trin('kladden er gemt på serveren (genindlæst side)', side, async () => {
+    await side.reload();
+    await side.getByText(`${antalKontroller} af ${antalKontroller} kontroller besvaret`).waitFor();
+    const kommentar = await side.locator('fieldset.kontrol').first().locator('textarea').inputValue();
+    forvent(kommentar === 'Timesatsen er beregnet forkert', `kommentar efter genindlæsning: ${kommentar}`);
+  });
+
+  await trin('koordinator indsender med tastaturet', side, async () => {
+    const knap = side.getByRole('button', { name: 'Indsend gennemgangen' });
+    await side.locator('fieldset.kontrol').last().locator('input[type=radio]:checked').focus();
+    let fundet = false;
+    for (let i = 0; i < 8 && !fundet; i += 1) {
+      await side.keyboard.press('Tab');
+      fundet = await knap.evaluate((el) => el === document.activeElement);
+    }
+    forvent(fundet, 'Tab nåede ikke knappen Indsend gennemgangen');
+    await side.keyboard.press('Enter');
+    await side.getByText('Sagen er indsendt').waitFor();
+    await side.locator('.fakta').getByText('indsendt').waitFor();
+    await skaerm(side, '07-sagsgennemgang-indsendt');
+  });
+
+  await trin('fejl uden kommentar kan ikke indsendes (anden sag)', side, async () => {
+    await side.goto(`${base}/sager`);
+    await side.locator('table.tabel tbody tr th a').nth(1).click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    const foerste = side.locator('fieldset.kontrol').first();
+    await foerste.locator('input[value=kan_ikke_vurderes]').check();
+    await side.getByRole('button', { name: 'Indsend gennemgangen' }).click();
+    const mangler = side.locator('#mangler');
+    await mangler.waitFor();
+    const t = await mangler.innerText();
+    forvent(/kommentar/i.test(t) && /mangler svar/.test(t), `manglende-listen: ${t}`);
+    await skaerm(side, '08-sagsgennemgang-mangler');
+  });
+
+  await trin('samtidig ændring giver en tydelig konfliktbesked (409)', side, async () => {
+    const url = side.url();
+    await side.locator('[data-gemt="ja"]').getByText(/Gemt kl\./).waitFor({ timeout: 15000 });
+    const anden = await kontekst.newPage();
+    await anden.goto(url);
+    await anden.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    // the first tab saves a change, the second still holds the old version
+    await Promise.all([
+      side.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 200, { timeout: 15000 }),
+      side.locator('fieldset.kontrol').nth(1).locator('input[value=korrekt]').check(),
+    ]);
+    await anden.locator('fieldset.kontrol').nth(2).locator('input[value=korrekt]').check();
+    await anden.getByRole('alert').getByText('Sagen er ændret af en anden').waitFor({ timeout: 15000 });
+    await skaerm(anden, '09-sagsgennemgang-konflikt');
+    await anden.getByRole('button', { name: 'Hent sagen igen' }).click();
+    await anden.locator('[data-gemt="ja"]').waitFor();
+    const valgt = await anden.locator('fieldset.kontrol').nth(1).locator('input[value=korrekt]').isChecked();
+    forvent(valgt, 'den genhentede sag viser ikke den anden fanes svar');
+    await anden.close();
+    sag2Url = url;
+  });
+
+  await trin('koordinator indsender den anden sag (alle korrekt)', side, async () => {
+    await side.goto(sag2Url);
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.locator('#sidetitel').focus();
+    await side.keyboard.press('j');
+    for (let i = 0; i < antalKontroller; i += 1) await side.keyboard.press('1');
+    await side.getByText(`${antalKontroller} af ${antalKontroller} kontroller besvaret`).waitFor();
+    await side.getByRole('button', { name: 'Indsend gennemgangen' }).click();
+    await side.getByText('Sagen er indsendt').waitFor();
+  });
+  await logUd(side);
+
+  // --- Leder efter ----------------------------------------------------------------------------
+  await trin('leder ser centerrapporten ændret', side, async () => {
+    await logInd(side, 'lise');
+    await side.goto(rapportSti);
+    const efter = await samletRaekke(side);
+    log(`      efter: ${JSON.stringify(efter)}`);
+    // two cases: one fejl, every other answer korrekt: n = twice the controls,
+    // percent = (n-1)/n rounded half up
+    const n = 2 * antalKontroller;
+    const pct = Math.floor(((n - 1) * 100) / n + 0.5);
+    forvent(efter.n === String(n), `n er ${efter.n}, ventede ${n}`);
+    forvent(efter.lys.startsWith(`${pct} %`), `procent ${efter.lys}, ventede ${pct} %`);
+    forvent(JSON.stringify(efter) !== JSON.stringify(foer), 'rapporten er uændret');
+    await side.locator('.sager-med-fejl, main').getByText('xxxx').first().waitFor();
+    await skaerm(side, '10-centerrapport-efter');
+  });
+  await axe(side, 'Centerrapport');
+  await trin('download af centerrapporten som CSV', side, async () => {
+    const [dl] = await Promise.all([
+      side.waitForEvent('download'),
+      side.getByRole('link', { name: 'CSV (Excel)' }).first().click(),
+    ]);
+    const sti = join(out, 'centerrapport.csv');
+    await dl.saveAs(sti);
+    const csv = readFileSync(sti, 'utf8');
+    forvent(csv.includes(';'), 'CSV uden semikolon');
+  });
+  await trin('leder åbner sagen med fejl og godkender den', side, async () => {
+    await side.locator('main table a[href^="/sager/"]').first().click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.getByText('Kun læsning').waitFor();
+    forvent((await side.locator('input[type=radio]:not([disabled])').count()) === 0, 'lederen kan rette svar');
+    await side.getByRole('button', { name: 'Godkend' }).click();
+    await side.getByText('Sagen er godkendt.').waitFor();
+    await side.locator('.fakta').getByText('godkendt').waitFor();
+    await skaerm(side, '10b-leder-godkendt');
+  });
+  await trin('leder sender den anden sag tilbage med en begrundelse', side, async () => {
+    await side.getByRole('link', { name: 'Til godkendelse' }).first().click();
+    await side.getByRole('heading', { name: 'Til godkendelse' }).waitFor();
+    const raekker = side.locator('main table tbody tr');
+    await raekker.first().waitFor();
+    forvent((await raekker.count()) === 1, `${await raekker.count()} sager venter, ventede 1`);
+    await skaerm(side, '10c-til-godkendelse');
+    await axe(side, 'Til godkendelse');
+    await raekker.first().locator('a').click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await side.getByLabel('Begrundelse for at sende tilbage').fill('Timesatsen mangler dokumentation');
+    await side.getByRole('button', { name: 'Send tilbage til koordinatoren' }).click();
+    await side.getByText('Sagen er sendt tilbage til koordinatoren.').waitFor();
+  });
+  await logUd(side);
+
+  await trin('leder af et andet center nægtes adgang', side, async () => {
+    await logInd(side, 'erik');
+    await side.goto(rapportSti);
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    const t = await alert.innerText();
+    forvent(t.trim().length > 0 && !/^Serveren svarede/.test(t), `fejltekst: ${t}`);
+    forvent((await side.locator('tr.raekke-samlet').count()) === 0, 'rapporten blev vist alligevel');
+    await skaerm(side, '11-leder-andet-center-naegtet');
+    await side.goto(`${base}/rapport/center?center=${andetCenter}&periode=${periode}`);
+    await side.locator('main .filtre').waitFor();
+  });
+  await logUd(side);
+
+  await trin('koordinator ser lederens begrundelse og kan rette igen', side, async () => {
+    await logInd(side, 'anna');
+    await side.goto(sag2Url);
+    await side.getByText('Sendt tilbage af lederen:').waitFor();
+    await side.getByText('Timesatsen mangler dokumentation').waitFor();
+    await side.locator('.fakta').getByText('returneret').waitFor();
+    forvent((await side.locator('input[type=radio]:not([disabled])').count()) > 0, 'kan ikke rette');
+    await skaerm(side, '11b-koordinator-returneret');
+    await logUd(side);
+  });
+
+  // --- Admin ----------------------------------------------------------------------------------
+  await logInd(side, 'admin');
+  await trin('admin: menuen', side, async () => {
+    const menu = await menupunkter(side);
+    forvent(
+      menu.join('|') === 'Runder|Overblik|Centerrapport|Til godkendelse|Brugere|Revisionsspor',
+      `admins menu: ${menu}`,
+    );
+  });
+  await trin('admin: Runder med fremdrift pr. center', side, async () => {
+    await side.goto(`${base}/runder`);
+    await side.getByRole('heading', { name: 'Runder' }).waitFor();
+    await side.locator('table.tabel tbody tr').first().waitFor();
+    await side.getByRole('button', { name: `Vis runde sygedagpenge-${periode}` }).click();
+    await side.getByRole('heading', { name: 'Fremdrift pr. center' }).waitFor();
+    // anna submitted one of the center's cases: 1 of its sampled cases is in
+    const raekke = side.locator('.runde-detaljer tbody tr', { hasText: 'Nørrebro' });
+    const tekst = (await raekke.innerText()).replace(/\s+/g, ' ');
+    forvent(/ 1 af \d+ \(\d+ %\)/.test(tekst), `fremdrift for centret: ${tekst}`);
+    await skaerm(side, '12-runder');
+  });
+  await axe(side, 'Runder');
+  await trin('admin: population, stikprøve og tildeling fra Runder', side, async () => {
+    const id = `kontanthjaelp-${periode}`;
+    await side.getByRole('button', { name: `Vis runde ${id}` }).click();
+    const panel = side.locator(`[id="runde-${id}"]`);
+    await panel.getByLabel('Population (CSV fra sagssystemet)').setInputFiles(process.env.POPULATION);
+    await panel.getByRole('button', { name: 'Indlæs population' }).click();
+    await panel.getByRole('status').getByText(/Populationen er indlæst: 120 sager/).waitFor();
+    await panel.getByLabel(/^Seed/).fill('20270402');
+    await panel.getByRole('button', { name: 'Træk stikprøve' }).click();
+    await panel.getByRole('status').getByText(/Stikprøven er trukket: \d+ sager \(seed 20270402\)/).waitFor();
+    await panel.getByRole('button', { name: 'Tildel sager til koordinatorer' }).click();
+    await panel.getByRole('status').getByText(/\d+ sager er tildelt koordinatorerne/).waitFor();
+    const tildelt = await panel.locator('tbody tr').count();
+    forvent(tildelt === 2, `fremdrift for ${tildelt} centre, ventede 2`);
+    await skaerm(side, '12b-runder-handlinger');
+  });
+  await trin('admin: Overblik', side, async () => {
+    await side.goto(`${base}/rapport/overblik?periode=${periode}`);
+    await side.locator('table.matrix').waitFor();
+    await skaerm(side, '13-overblik');
+  });
+  await axe(side, 'Overblik');
+  await trin('admin: Brugere, opret en bruger', side, async () => {
+    await side.goto(`${base}/brugere`);
+    await side.locator('table.tabel tbody tr').first().waitFor();
+    await side.getByLabel('Brugernavn').fill('nina');
+    await side.getByLabel('Navn', { exact: true }).fill('Nina Berg');
+    await side.getByLabel('Rolle').selectOption('koordinator');
+    await side.getByLabel('Adgangskode (mindst 8 tegn)').fill('nina-hemmelig-1');
+    await side.getByRole('button', { name: 'Opret bruger' }).click();
+    await side.getByText('Brugeren nina er oprettet').waitFor();
+    await side.locator('table.tabel tbody th', { hasText: 'nina' }).waitFor();
+    await skaerm(side, '14-brugere');
+  });
+  await axe(side, 'Brugere');
+  await trin('admin: Revisionsspor', side, async () => {
+    await side.goto(`${base}/revisionsspor`);
+    await side.locator('table.revision tbody tr').first().waitFor();
+    await side.getByText('Kæden er ubrudt').waitFor();
+    await skaerm(side, '15-revisionsspor');
+  });
+  await axe(side, 'Revisionsspor');
+  await logUd(side);
+
+  await trin('revisor: læser revisionssporet, ingen Brugere', side, async () => {
+    await logInd(side, 'revisor');
+    const menu = await menupunkter(side);
+    forvent(!menu.includes('Brugere') && menu.includes('Revisionsspor'), `revisors menu: ${menu}`);
+    await side.goto(`${base}/revisionsspor`);
+    await side.locator('table.revision tbody tr').first().waitFor();
+  });
+  await logUd(side);
+
+  // --- Tablet (768 px) ------------------------------------------------------------------------
+  await side.setViewportSize({ width: 768, height: 1024 });
+  await trin('tablet: siderne passer i 768 px', side, async () => {
+    await logInd(side, 'anna');
+    await side.locator('table.tabel tbody tr th a').first().click();
+    await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
+    await skaerm(side, '16-tablet-sagsgennemgang');
+    const bred = await side.evaluate(() => document.documentElement.scrollWidth);
+    forvent(bred <= 768, `siden er ${bred} px bred`);
+    await logUd(side);
+    await logInd(side, 'lise');
+    await side.goto(rapportSti);
+    await side.locator('tr.raekke-samlet').first().waitFor();
+    await skaerm(side, '17-tablet-centerrapport');
+    const bred2 = await side.evaluate(() => document.documentElement.scrollWidth);
+    forvent(bred2 <= 768, `centerrapporten er ${bred2} px bred`);
+    await logUd(side);
+    await logInd(side, 'revisor');
+    await side.goto(`${base}/rapport/overblik?periode=${periode}`);
+    await side.locator('table.matrix').waitFor();
+    await skaerm(side, '18-tablet-overblik');
+  });
+
+  await trin('ingen JavaScript-fejl på siderne', null, async () => {
+    forvent(konsolfejl.length === 0, konsolfejl.join('; '));
+  });
+  await trin('X-CSRF-Token på hver tilstandsændring', null, async () => {
+    forvent(tilstandsaendringer >= 10, `kun ${tilstandsaendringer} ændrende kald set`);
+    forvent(udenCsrf.length === 0, `uden X-CSRF-Token: ${udenCsrf.join(', ')}`);
+  });
+} finally {
+  await kontekst.close();
+  rmSync(profil, { recursive: true, force: true });
+}
+
+const alvorlige = axeFund.filter((v) => v.impact === 'serious' || v.impact === 'critical').length;
+log(`axe: ${axeFund.length} fund i alt, ${alvorlige} alvorlige (serious/critical)`);
+log(`skærmbilleder: ${out}/`);
+log(`${bestaaet} passed, ${fejlet} failed`);
+process.exit(fejlet === 0 ? 0 : 1);

@@ -1,0 +1,89 @@
+// Danish display formats: dates dd-mm-åååå, decimal comma, lights as words.
+import type { Trafiklys } from './types';
+
+export function dato(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+export function tidspunkt(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const to = (n: number) => String(n).padStart(2, '0');
+  return `${to(d.getDate())}-${to(d.getMonth() + 1)}-${d.getFullYear()} ${to(d.getHours())}:${to(d.getMinutes())}`;
+}
+
+export function klokken(d: Date): string {
+  const to = (n: number) => String(n).padStart(2, '0');
+  return `${to(d.getHours())}:${to(d.getMinutes())}:${to(d.getSeconds())}`;
+}
+
+/** Today as ISO date (local time), for comparing deadlines. */
+export function idag(): string {
+  const d = new Date();
+  const to = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${to(d.getMonth() + 1)}-${to(d.getDate())}`;
+}
+
+export function decimal(x: number | null | undefined, cifre = 1): string {
+  if (x === null || x === undefined) return '—';
+  return x.toFixed(cifre).replace('.', ',');
+}
+
+export function procent(p: number | null | undefined): string {
+  return p === null || p === undefined ? '—' : `${p} %`;
+}
+
+/** The Wilson interval; the API gives the bounds as shares (0.7638…), shown as percent. */
+export function interval(lo: number | null | undefined, hi: number | null | undefined): string {
+  if (lo === null || lo === undefined || hi === null || hi === undefined) return '—';
+  return `${decimal(lo * 100)}–${decimal(hi * 100)} %`;
+}
+
+export function flertal(n: number, ental: string, flertal: string): string {
+  return `${n} ${n === 1 ? ental : flertal}`;
+}
+
+export const lysOrd: Record<string, string> = { green: 'Grøn', yellow: 'Gul', red: 'Rød' };
+export const lysKlasse: Record<string, string> = {
+  green: 'lys-groen',
+  yellow: 'lys-gul',
+  red: 'lys-roed',
+};
+
+export function lysTekst(l: Trafiklys | undefined): string {
+  return l ? (lysOrd[l] ?? l) : 'Ingen data';
+}
+
+export const rolleTekst: Record<string, string> = {
+  admin: 'Administrator',
+  koordinator: 'Kvalitetskoordinator',
+  leder: 'Leder',
+  revisor: 'Revisor',
+};
+
+export const kategoriTekst: Record<string, string> = {
+  noeglekontrol: 'Nøglekontroller',
+  kvalitetsmaal: 'Kvalitetsmål',
+  formalia: 'Formalia',
+  key_control: 'Nøglekontroller',
+  quality_goal: 'Kvalitetsmål',
+  formality: 'Formalia',
+};
+
+export const sagTilstandTekst: Record<string, string> = {
+  assigned: 'tildelt',
+  in_progress: 'i gang',
+  submitted: 'indsendt',
+  approved: 'godkendt',
+  returned: 'returneret',
+};
+
+export const svarTekst: Record<string, string> = {
+  korrekt: 'Korrekt',
+  fejl: 'Fejl',
+  ikke_relevant: 'Ikke relevant',
+  kan_ikke_vurderes: 'Kan ikke vurderes',
+};
