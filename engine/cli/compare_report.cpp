@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <sstream>
 
-#include "cli/report_format.hpp"
-#include "cli/report_html.hpp"
+#include "report_output/report_format.hpp"
+#include "report_output/report_html.hpp"
 #include "cli/report_output.hpp"
 #include "cli/text_table.hpp"
-#include "cli/xlsx_book.hpp"
+#include "report_output/xlsx_book.hpp"
 
 namespace sagsaudit::cli {
+
+using namespace report_output;  // the shared report writers
+
 namespace {
 
 // A number with `decimals` decimals and a decimal comma: 0.7964 → "0,796".

@@ -7,16 +7,19 @@
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_output.hpp"
-#include "cli/report_format.hpp"
-#include "cli/report_html.hpp"
+#include "report_output/report_format.hpp"
+#include "report_output/report_html.hpp"
 #include "cli/report_output.hpp"
-#include "cli/report_xlsx.hpp"
+#include "report_output/report_xlsx.hpp"
 #include "cli/text_table.hpp"
 #include "followup/followup.hpp"
 #include "setup/database_setup.hpp"
 #include "workflow/clock.hpp"
 
 namespace sagsaudit::cli {
+
+using namespace report_output;  // the shared report writers
+
 namespace {
 
 Issue option_issue(const std::string& field, const std::string& message) {

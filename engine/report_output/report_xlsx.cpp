@@ -3,7 +3,7 @@
 #include <array>
 #include <sstream>
 
-#include "cli/xlsx_book.hpp"
+#include "report_output/xlsx_book.hpp"
 #include "domain/concept.hpp"
 #include "domain/errors.hpp"
 

@@ -10,7 +10,7 @@
 
 #include "domain/errors.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 // The workbook with its formats. libxlsxwriter builds everything in memory and writes the file
 // in save() (workbook_close).
@@ -83,4 +83,4 @@ class XlsxBook {
   std::set<std::string> used_;
 };
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output
