@@ -13,13 +13,10 @@ namespace sagsaudit::storage {
 
 const std::vector<Migration>& known_migrations() {
   static const std::vector<Migration> list = {
-      migration_1_concepts_and_wheel(),
-      migration_2_wheel_assignment_and_columns(),
-      migration_3_workflow(),
-      migration_4_population_and_samples(),
+      migration_1_concepts_and_wheel(), migration_2_wheel_assignment_and_columns(),
+      migration_3_workflow(),           migration_4_population_and_samples(),
       migration_5_review_answers(),
-      // Issue 7 (revisorsammenligning); 7 and 8 are reserved for other work.
-      migration_6_external_reviews(),
+      migration_6_external_reviews(),  // issue 7; 7 and 8 are reserved for other work
   };
   return list;
 }
