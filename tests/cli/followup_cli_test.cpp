@@ -40,6 +40,10 @@ class FollowupCli : public ReviewCli {
     ASSERT_EQ(run({"round", "advance", kRound, "--to", "afsluttet"}).status, 0);
     const auto reported = run({"round", "advance", kRound, "--to", "rapporteret"});
     ASSERT_EQ(reported.status, 0) << reported.err;
+    EXPECT_EQ(reported.out,
+              "Runde " + kRound +
+                  ": 'afsluttet' → 'rapporteret'.\n1 initiativ(er) for røde celler; se "
+                  "'sagsaudit followup initiatives'.\n");
   }
 
   boost::json::value json(std::vector<std::string> args) {
