@@ -104,6 +104,7 @@ LoginSession log_in(storage::Database& db, const std::string& username, const st
   LoginSession session{*user, random_hex(32), random_hex(32)};
   storage::Transaction transaction(db);
   credentials->clear_failures(username);
+  credentials->delete_expired_sessions(now_iso);  // housekeeping: a login is rare enough
   credentials->add_session(
       storage::StoredSession{sha256_hex(session.token), username, session.csrf, now_iso,
                              iso_from_unix(now + policy.session_seconds), now_iso});

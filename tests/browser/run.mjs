@@ -464,6 +464,16 @@ try {
     await side.locator('table.tabel tbody th', { hasText: 'nina' }).waitFor();
     await skaerm(side, '14-brugere');
   });
+  await trin('admin: deaktiverer en bruger og sætter en adgangskode', side, async () => {
+    const nina = side.locator('table.tabel tbody tr', { hasText: 'nina' });
+    await nina.getByRole('button', { name: 'Deaktivér nina' }).click();
+    await side.getByText('Nina Berg er deaktiveret.').waitFor();
+    await nina.getByText('Deaktiveret').waitFor();
+    await nina.getByRole('button', { name: 'Sæt adgangskode for nina' }).click();
+    await side.getByLabel('Ny adgangskode for nina (mindst 8 tegn)').fill('nina-ny-kode-2');
+    await side.getByRole('button', { name: 'Gem adgangskode' }).click();
+    await side.getByText('Ny adgangskode er sat for nina.').waitFor();
+  });
   await axe(side, 'Brugere');
   await trin('admin: Revisionsspor', side, async () => {
     await side.goto(`${base}/revisionsspor`);
