@@ -44,8 +44,16 @@ void rebuild(storage::Database& db, const storage::Round& round, const std::stri
   const Concept concept_ = concept_of(db, round);
   auto summaries = storage::make_report_summary_repository(db);
   summaries->clear_round(round.id);
-  const auto counted = tallies(
-      concept_, storage::make_review_answer_repository(db)->round_answers(round.id, kCounted));
+  std::map<std::string, Tally> counted;
+  try {
+    counted = tallies(
+        concept_, storage::make_review_answer_repository(db)->round_answers(round.id, kCounted));
+  } catch (const ValidationError&) {
+    // A counted review whose answers the concept refuses (only possible when a review was moved
+    // to indsendt without the submit checks): the round stays without summaries, so the reports
+    // count it from the answers and say what is wrong, as they did before the summaries.
+    return;
+  }
   for (const auto& [center, tally] : counted) summaries->replace_cell(round.id, center, tally);
   summaries->mark_complete(round.id, at);
 }
@@ -65,11 +73,15 @@ void refresh_report_cell(storage::Database& db, const std::string& round_id,
     rebuild(db, round, at);
   } else {
     const Concept concept_ = concept_of(db, round);
-    const auto counted = tallies(
-        concept_,
-        storage::make_review_answer_repository(db)->center_answers(round_id, center, kCounted));
-    const auto it = counted.find(center);
-    summaries->replace_cell(round_id, center, it == counted.end() ? Tally{} : it->second);
+    try {
+      const auto counted = tallies(
+          concept_,
+          storage::make_review_answer_repository(db)->center_answers(round_id, center, kCounted));
+      const auto it = counted.find(center);
+      summaries->replace_cell(round_id, center, it == counted.end() ? Tally{} : it->second);
+    } catch (const ValidationError&) {
+      summaries->clear_round(round_id);  // as in rebuild: counted from the answers instead
+    }
   }
   transaction.done();
 }

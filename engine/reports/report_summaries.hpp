@@ -18,7 +18,10 @@ bool counts_in_reports(ReviewState state);
 
 // Recounts the round's cell of `center` from its answers and stores it. When the round's
 // summaries are not complete yet (answered before migration 9), recounts every center of the
-// round instead and marks it complete. Joins the caller's transaction, or opens its own.
+// round instead and marks it complete. When a counted review's answers fail the submit rules
+// (possible only if it was moved to indsendt without them), the round's summaries are removed
+// instead, so the reports count it from the answers and report the problem as before.
+// Joins the caller's transaction, or opens its own.
 // Throws NotFound for an unknown round, StorageError when its concept version is missing.
 void refresh_report_cell(storage::Database& db, const std::string& round_id,
                          const std::string& center, const std::string& at);

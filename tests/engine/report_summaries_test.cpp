@@ -12,6 +12,7 @@
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include "domain/errors.hpp"
 #include "engine/workflow_test_support.hpp"
 #include "reports/report_data.hpp"
 #include "reports/reports.hpp"
@@ -19,6 +20,7 @@
 #include "scoring/review_import.hpp"
 #include "storage/user_repository.hpp"
 #include "workflow/assign.hpp"
+#include "workflow/review_transitions.hpp"
 #include "workflow/round_transitions.hpp"
 #include "workflow/tick.hpp"
 
@@ -215,6 +217,17 @@ TEST_P(ReportSummariesTest, ARoundWithoutCompleteSummariesIsCountedFromTheAnswer
   EXPECT_GE(rebuild_all_report_summaries(db(), "t"), 1u);
   EXPECT_EQ(summarised(), count_rows(db(), "rounds"));
   expect_summary_equals_recount();
+}
+
+TEST_P(ReportSummariesTest, ARoundWithAnIncompleteCountedReviewHasNoSummariesAndFailsAsBefore) {
+  save_and_submit("S-2", 1, {});
+  EXPECT_EQ(summarised(), 1);
+  // Moved to indsendt by the state machine alone, without the submit checks: no answers.
+  transition_review(db(), kRound, "S-1", ReviewState::in_progress, 1, "cli:test", "t");
+  transition_review(db(), kRound, "S-1", ReviewState::submitted, 2, "cli:test", "t");
+  EXPECT_EQ(summarised(), 0);
+  EXPECT_EQ(count_rows(db(), "report_cell_levels"), 0);
+  EXPECT_THROW(build_overview(db(), OverviewQuery{kPeriod, std::nullopt}), ValidationError);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportSummariesTest,

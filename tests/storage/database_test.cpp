@@ -71,7 +71,7 @@ TEST(DatabaseOpen, SqlitePathMayHoldBlanksAndEqualsSigns) {
   const auto file = folder / "kvalitet og kontrol.db";
   {
     auto db = Database::open("sqlite:" + file.string());
-    EXPECT_EQ(migrate(*db).current, static_cast<int>(known_migrations().size()));
+    EXPECT_EQ(migrate(*db).current, known_migrations().back().number);
   }
   EXPECT_TRUE(std::filesystem::exists(file));
   std::filesystem::remove_all(folder);
@@ -94,7 +94,7 @@ TEST(DatabaseOpen, SqliteInMemoryWorksWithoutAFile) {
   auto db = Database::open("sqlite::memory:");
   EXPECT_EQ(db->backend(), Backend::sqlite);
   EXPECT_EQ(db->redacted_url(), "sqlite::memory:");
-  EXPECT_EQ(migrate(*db).current, static_cast<int>(known_migrations().size()));
+  EXPECT_EQ(migrate(*db).current, known_migrations().back().number);
 }
 
 TEST_F(DatabaseTest, ConnectionSettings) {
