@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "report_output/report_format.hpp"
-#include "report_output/report_html.hpp"
 #include "cli/report_output.hpp"
 #include "cli/text_table.hpp"
+#include "report_output/report_format.hpp"
+#include "report_output/report_html.hpp"
 #include "report_output/xlsx_book.hpp"
 
 namespace sagsaudit::cli {

@@ -3,9 +3,9 @@
 #include <array>
 #include <sstream>
 
-#include "report_output/xlsx_book.hpp"
 #include "domain/concept.hpp"
 #include "domain/errors.hpp"
+#include "report_output/xlsx_book.hpp"
 
 namespace sagsaudit::report_output {
 namespace {
