@@ -84,16 +84,7 @@ int overview(const po::variables_map& vm, CommandContext& ctx) {
                    std::to_string(p.share.proportion.whole), interval_text(p.share.interval),
                    std::to_string(f.reviews), std::to_string(f.pending)});
   };
-  for (std::size_t c = 0; c < r.centers.size(); ++c) {
-    for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-      add(r.centers[c].code, r.benefit_types[b].code, r.cells[c][b]);
-    }
-    add(r.centers[c].code, "i alt", r.center_totals[c]);
-  }
-  for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-    add("forvaltningen", r.benefit_types[b].code, r.forvaltning[b]);
-  }
-  add("forvaltningen", "i alt", r.total);
+  for_each_overview_row(r, false, add);
   table.print(out);
   out << "\n" << kLegend;
   if (r.goal && r.forvaltning_goal) {

@@ -32,22 +32,6 @@ void report_written(CommandContext& ctx, const std::string& file, const std::str
   ctx.out << what << " er skrevet til " << file << ".\n";
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
-  return out + "\r\n";
-}
-
 void emit(const po::variables_map& vm, CommandContext& ctx, Format format,
           const std::string& content, const std::string& what) {
   const std::string bom = format == Format::csv ? "\xEF\xBB\xBF" : "";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "report_output/report_format.hpp"
 
 namespace sagsaudit::cli {
 
@@ -25,8 +26,8 @@ void report_written(CommandContext& ctx, const std::string& file,
                     const std::string& what = "Rapporten");
 
 // CSV in Danish Excel conventions: ';', decimal comma, UTF-8 with BOM (written by emit()).
-std::string csv_field(const std::string& text);
-std::string csv_line(const std::vector<std::string>& fields);
+using report_output::csv_field;
+using report_output::csv_line;
 
 // Writes `content` to --out (replacing the file) or to the terminal; CSV gets a BOM. `what`
 // as for report_written.

@@ -5,6 +5,40 @@
 
 namespace sagsaudit::report_output {
 
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  return out + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
+  return out + "\r\n";
+}
+
+void for_each_overview_row(
+    const OverviewReport& r, bool names,
+    const std::function<void(const std::string&, const std::string&, const LightFigure&)>& row) {
+  auto center = [&](std::size_t c) { return names ? r.centers[c].name : r.centers[c].code; };
+  auto type = [&](std::size_t b) {
+    return names ? r.benefit_types[b].name : r.benefit_types[b].code;
+  };
+  const std::string forvaltning = names ? "Forvaltningen" : "forvaltningen";
+  for (std::size_t c = 0; c < r.centers.size(); ++c) {
+    for (std::size_t b = 0; b < r.benefit_types.size(); ++b) row(center(c), type(b), r.cells[c][b]);
+    row(center(c), "i alt", r.center_totals[c]);
+  }
+  for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
+    row(forvaltning, type(b), r.forvaltning[b]);
+  }
+  row(forvaltning, "i alt", r.total);
+}
+
 std::string percent_text(const std::optional<int>& percent) {
   return percent ? std::to_string(*percent) + " %" : std::string(kNoDataLabel);
 }

@@ -2,6 +2,7 @@
 // Danish display text for report figures, shared by the text, CSV, HTML and XLSX renderings so
 // that every format shows the same words and rounding (the figures themselves come from the
 // domain; nothing here decides a light).
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,8 +15,22 @@
 #include "domain/strategic_goal.hpp"
 #include "domain/traffic_light.hpp"
 #include "followup/followup.hpp"
+#include "reports/reports.hpp"
 
 namespace sagsaudit::report_output {
+
+// CSV in Danish Excel conventions: ';' between fields, a field quoted when it holds ';', '"' or
+// a line break, lines ending in CRLF (the BOM is the caller's: with_bom() or the CLI's emit()).
+std::string csv_field(const std::string& text);
+std::string csv_line(const std::vector<std::string>& fields);
+
+// The overview's rows in the order every format shows them: each center's cells and its total
+// ("i alt"), then the forvaltning's cell per ydelsestype and its total. `names` gives display
+// names (HTML); otherwise codes (text, CSV), with "forvaltningen" for the forvaltning.
+void for_each_overview_row(
+    const OverviewReport& report, bool names,
+    const std::function<void(const std::string& center, const std::string& benefit_type,
+                             const LightFigure& figure)>& row);
 
 // "95 %", or "ingen data".
 std::string percent_text(const std::optional<int>& percent);

@@ -270,16 +270,7 @@ std::string overview_html(const OverviewReport& r,
            num_cell(share_text(f.overall.error_free)) + num_cell(std::to_string(f.reviews)) +
            num_cell(std::to_string(f.pending)) + "</tr>\n";
   };
-  for (std::size_t c = 0; c < r.centers.size(); ++c) {
-    for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-      row(r.centers[c].name, r.benefit_types[b].name, r.cells[c][b]);
-    }
-    row(r.centers[c].name, "i alt", r.center_totals[c]);
-  }
-  for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-    row("Forvaltningen", r.benefit_types[b].name, r.forvaltning[b]);
-  }
-  row("Forvaltningen", "i alt", r.total);
+  for_each_overview_row(r, true, row);
   out += "</table>\n</section>\n";
 
   for (const auto& [type, trend] : trends) {

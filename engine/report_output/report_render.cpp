@@ -21,23 +21,6 @@
 namespace sagsaudit::report_output {
 namespace {
 
-// CSV in Danish Excel conventions: ';', decimal comma (the BOM is the caller's: with_bom()).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + csv_field(fields[i]);
-  return out + "\r\n";
-}
-
 std::vector<std::string> csv_figure_header() {
   return {"Korrekte",       "Tællende",      "Procent korrekt",      "Trafiklys",
           "Nedre 95 % (%)", "Øvre 95 % (%)", "For få til at skelne", "Kan ikke vurderes",
@@ -239,16 +222,7 @@ std::string overview_csv(const OverviewReport& r) {
     for (auto& v : csv_figure(f.overall)) fields.push_back(v);
     out += csv_line(fields);
   };
-  for (std::size_t c = 0; c < r.centers.size(); ++c) {
-    for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-      row(r.centers[c].code, r.benefit_types[b].code, r.cells[c][b]);
-    }
-    row(r.centers[c].code, "i alt", r.center_totals[c]);
-  }
-  for (std::size_t b = 0; b < r.benefit_types.size(); ++b) {
-    row("forvaltningen", r.benefit_types[b].code, r.forvaltning[b]);
-  }
-  row("forvaltningen", "i alt", r.total);
+  for_each_overview_row(r, false, row);
   return out;
 }
 
