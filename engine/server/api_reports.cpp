@@ -4,6 +4,11 @@
 #include "report_output/report_render.hpp"
 #include "server/api.hpp"
 #include "server/api_json.hpp"
+#include "storage/audit_log.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace sagsaudit::server {
 namespace {
@@ -41,40 +46,80 @@ ApiResponse download_response(const report_output::Download& d, bool attachment)
   return r;
 }
 
+// Reports are computed from every answer of the period, which takes a while; they change only
+// when review data changes, and every such change is an audit log entry. So a report is kept
+// under (its parameters, the audit log's newest seq) and reused until the log moves on. The key
+// is read from the database on every request, so several server instances sharing one
+// PostgreSQL database never serve each other's stale reports. Access is checked before.
+class ReportCache {
+ public:
+  report_output::Download get(storage::Database& db, const std::string& key,
+                              const std::function<report_output::Download()>& build) {
+    const std::string full = key + "|" + std::to_string(storage::make_audit_log(db)->last_seq());
+    {
+      std::lock_guard lock(mutex_);
+      auto it = entries_.find(full);
+      if (it != entries_.end()) return it->second;
+    }
+    report_output::Download d = build();
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_.emplace(full, d);
+    return d;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 256;
+  std::mutex mutex_;
+  std::map<std::string, report_output::Download> entries_;
+};
+
+std::string format_key(const std::optional<DownloadFormat>& f) {
+  return f ? std::to_string(static_cast<int>(*f)) : "-";
+}
+
 const std::vector<UserRole> kReaders = {UserRole::admin, UserRole::auditor, UserRole::manager};
 const std::vector<UserRole> kAllCenters = {UserRole::admin, UserRole::auditor};
 
 }  // namespace
 
 void add_report_routes(Router& router) {
+  auto cache = std::make_shared<ReportCache>();
   // The whole forvaltning: every center, so not for a leder (who sees only their own).
-  router.add(Route{"GET", "/api/v1/reports/overview", true, true, kAllCenters, [](Call& call) {
+  router.add(Route{"GET", "/api/v1/reports/overview", true, true, kAllCenters, [cache](Call& call) {
                      OverviewQuery query;
                      query.period = period_parameter(call);
                      const auto format = format_parameter(call);
-                     return download_response(
-                         report_output::overview_download(call.database(), query,
-                                                          format.value_or(DownloadFormat::json)),
-                         format.has_value());
-                   }});
-
-  router.add(Route{"GET", "/api/v1/reports/center", true, true, kReaders, [](Call& call) {
-                     const auto center = call.query("center");
-                     if (!center || center->empty()) {
-                       throw ValidationError(
-                           std::vector<Issue>{{"", 0, 0, "center", "mangler (centrets kode)"}});
-                     }
-                     if (call.user().role == UserRole::manager) require_center(call, *center);
-                     const Period period = period_parameter(call);
-                     const auto format = format_parameter(call);
-                     return download_response(
-                         report_output::center_download(call.database(), *center, period,
-                                                        format.value_or(DownloadFormat::json)),
-                         format.has_value());
+                     const auto d = cache->get(
+                         call.database(),
+                         "overview|" + query.period->to_string() + "|" + format_key(format), [&] {
+                           return report_output::overview_download(
+                               call.database(), query, format.value_or(DownloadFormat::json));
+                         });
+                     return download_response(d, format.has_value());
                    }});
 
   router.add(
-      Route{"GET", "/api/v1/reports/fejlstatistik", true, true, kReaders, [](Call& call) {
+      Route{"GET", "/api/v1/reports/center", true, true, kReaders, [cache](Call& call) {
+              const auto center = call.query("center");
+              if (!center || center->empty()) {
+                throw ValidationError(
+                    std::vector<Issue>{{"", 0, 0, "center", "mangler (centrets kode)"}});
+              }
+              if (call.user().role == UserRole::manager) require_center(call, *center);
+              const Period period = period_parameter(call);
+              const auto format = format_parameter(call);
+              const auto d = cache->get(
+                  call.database(),
+                  "center|" + *center + "|" + period.to_string() + "|" + format_key(format), [&] {
+                    return report_output::center_download(call.database(), *center, period,
+                                                          format.value_or(DownloadFormat::json));
+                  });
+              return download_response(d, format.has_value());
+            }});
+
+  router.add(
+      Route{"GET", "/api/v1/reports/fejlstatistik", true, true, kReaders, [cache](Call& call) {
               auto center = call.query("center");
               if (center && center->empty()) center.reset();
               if (call.user().role == UserRole::manager) {
@@ -86,10 +131,15 @@ void add_report_routes(Router& router) {
               }
               const Period period = period_parameter(call);
               const auto format = format_parameter(call);
-              return download_response(
-                  report_output::error_statistics_download(call.database(), center, period,
-                                                           format.value_or(DownloadFormat::json)),
-                  format.has_value());
+              const auto d = cache->get(call.database(),
+                                        "fejlstatistik|" + center.value_or("") + "|" +
+                                            period.to_string() + "|" + format_key(format),
+                                        [&] {
+                                          return report_output::error_statistics_download(
+                                              call.database(), center, period,
+                                              format.value_or(DownloadFormat::json));
+                                        });
+              return download_response(d, format.has_value());
             }});
 }
 

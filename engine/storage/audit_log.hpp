@@ -59,6 +59,10 @@ class AuditLog {
 
   virtual std::vector<AuditEntry> list(const AuditFilter& filter = {}) = 0;
 
+  // The seq of the newest entry (0 when none): one row read. Every change to review data is an
+  // entry, so the web server keys its report cache on it.
+  virtual std::int64_t last_seq() = 0;
+
   // Recomputes every hash and link from the first entry.
   virtual AuditVerification verify() = 0;
 };

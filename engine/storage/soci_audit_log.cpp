@@ -90,6 +90,14 @@ class SociAuditLog final : public AuditLog {
     });
   }
 
+  std::int64_t last_seq() override {
+    return guarded("cannot read the audit log in " + db_.redacted_url(), [&] {
+      long long seq = 0;
+      sql_ << "SELECT last_seq FROM audit_head WHERE id = 1", soci::into(seq);
+      return static_cast<std::int64_t>(seq);
+    });
+  }
+
   std::vector<AuditEntry> list(const AuditFilter& filter) override {
     return guarded("cannot read the audit log in " + db_.redacted_url(), [&] {
       const int has_type = filter.object_type ? 1 : 0;

@@ -213,6 +213,38 @@ TEST_P(ServerBehaviourTest, AdminRunsARoundThroughTheApi) {
   EXPECT_EQ(kept, std::vector<std::string>{"kontanthjaelp-2027-K2.csv"});
 }
 
+// Reports are reused until review data changes (the audit log moves on), then built afresh.
+TEST_P(ServerBehaviourTest, ACachedReportChangesWhenAReviewIsSubmitted) {
+  const Login erik = login("erik");
+  const std::string report = "/api/v1/reports/center?center=jc-amager&periode=2027-K1";
+  auto pending = [&] {
+    const HttpReply r = call(&erik, "GET", report);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    const auto json = boost::json::parse(r.body);
+    return std::make_pair(json.at("i_alt").at("sager").as_int64(),
+                          json.at("i_alt").at("venter").as_int64());
+  };
+  EXPECT_EQ(pending(), std::make_pair(std::int64_t{0}, std::int64_t{2}));
+  EXPECT_EQ(pending(), std::make_pair(std::int64_t{0}, std::int64_t{2}));  // from the cache
+
+  const Login anna = login("anna");
+  std::string answers = "[";
+  const char* prefixes[] = {"SD-N0", "SD-K0", "SD-F0"};
+  const int counts[] = {8, 7, 5};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 1; i <= counts[p]; ++i) {
+      answers += std::string(answers.size() > 1 ? "," : "") + R"({"kontrol":")" + prefixes[p] +
+                 std::to_string(i) + R"(","svar":"korrekt"})";
+    }
+  }
+  answers += "]";
+  const std::string review = "/api/v1/rounds/" + kRound + "/reviews/S-1";
+  ASSERT_EQ(call(&anna, "PUT", review, R"({"version":1,"svar":)" + answers + "}").status, 200u);
+  const HttpReply submitted = call(&anna, "POST", review + "/submit", R"({"version":2})");
+  ASSERT_EQ(submitted.status, 200u) << submitted.body;
+  EXPECT_EQ(pending(), std::make_pair(std::int64_t{1}, std::int64_t{1}));
+}
+
 // Every route of the router is a path and method of web/openapi.yaml, and vice versa.
 TEST_P(ServerBehaviourTest, RoutesAreExactlyThoseOfTheOpenApiFile) {
   std::ifstream in(std::string(SAGSAUDIT_SOURCE_DIR) + "/web/openapi.yaml");
