@@ -1,10 +1,12 @@
 // /api/v1/reports/…: the same reports and writers as `sagsaudit report … --format` (one writer,
 // report_output/report_render.hpp). A leder sees only their own centers' reports.
+#include "compare/blind_access.hpp"
 #include "domain/errors.hpp"
 #include "report_output/report_render.hpp"
 #include "server/api.hpp"
 #include "server/api_json.hpp"
 #include "storage/audit_log.hpp"
+#include "storage/round_repository.hpp"
 
 #include <map>
 #include <memory>
@@ -108,6 +110,16 @@ void add_report_routes(Router& router) {
               }
               if (call.user().role == UserRole::manager) require_center(call, *center);
               const Period period = period_parameter(call);
+              // Issue 7: the center report lists the municipality's answers per case; a blind
+              // round within the period keeps them from the revisor until the external review
+              // is locked (checked before the cache, and audited).
+              for (const auto& round :
+                   storage::make_round_repository(call.database())->list({period.year, {}, {}})) {
+                if (period.contains(round.period.first_day())) {
+                  require_visible(call.database(), round.id, ReviewSide::municipality, call.actor(),
+                                  call.at(), "GET report center " + *center);
+                }
+              }
               const auto format = format_parameter(call);
               const auto d = cache->get(
                   call.database(),

@@ -1,5 +1,6 @@
 // /api/v1/reviews and /api/v1/rounds/{id}/reviews/{sagsnummer}: the case reviews, through the
 // engine's review functions (scoring/review_editing.hpp) like `sagsaudit review …`.
+#include "compare/blind_access.hpp"
 #include "domain/answer.hpp"
 #include "domain/errors.hpp"
 #include "scoring/review_editing.hpp"
@@ -224,6 +225,10 @@ void add_review_routes(Router& router) {
       "GET", "/api/v1/rounds/{id}/reviews/{sagsnummer}", true, true, {}, [](Call& call) {
         auto& db = call.database();
         may_read(call, find_review(call));
+        // Issue 7: a blind round keeps the municipality's answers from the revisor until the
+        // external review is locked; the refusal is audited (compare/blind_access.hpp).
+        require_visible(db, call.param("id"), ReviewSide::municipality, call.actor(), call.at(),
+                        "GET review " + call.param("sagsnummer"));
         const ReviewView view = load_review(db, call.param("id"), call.param("sagsnummer"));
         const auto facts = storage::make_population_repository(db)->find_case(
             view.review.round_id, view.review.case_number);

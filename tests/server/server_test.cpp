@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "compare/blind_access.hpp"
 #include "server/server_support.hpp"
 #include "storage/audit_log.hpp"
 
@@ -119,6 +120,34 @@ TEST_P(ServerBehaviourTest, AStaleVersionIsAConflictAndTheAuditLogNamesTheUser) 
             R"("periode":null}])");
   EXPECT_EQ(json.at("kontroller").as_array().size(), 20u);
   EXPECT_EQ(json.at("kontroller").at(0).at("kategori").as_string(), "noeglekontrol");
+}
+
+// Issue 7, blind review over the API: while the round is blind and no external review is
+// locked, the revisor gets neither the municipality's answers of a case nor the center report
+// (403), and each attempt is in the audit log as blind.refused; the coordinator still works.
+TEST_P(ServerBehaviourTest, ABlindRoundHidesOurAnswersFromTheRevisor) {
+  mark_round_blind(db(), kRound, "cli:test", "2027-04-02T08:00:00Z");
+  const Login revisor = login("revisor");
+  const std::string target = "/api/v1/rounds/" + kRound + "/reviews/S-1";
+  const HttpReply review = call(&revisor, "GET", target);
+  EXPECT_EQ(review.status, 403u);
+  EXPECT_EQ(error_code(review), "adgang_naegtet");
+  const HttpReply report =
+      call(&revisor, "GET", "/api/v1/reports/center?center=jc-amager&periode=2027-K1");
+  EXPECT_EQ(report.status, 403u);
+  const Login anna = login("anna");
+  EXPECT_EQ(call(&anna, "GET", target).status, 200u);
+
+  storage::AuditFilter filter;
+  filter.object_id = kRound;
+  int refused = 0;
+  for (const auto& e : storage::make_audit_log(db())->list(filter)) {
+    if (e.record.action == "blind.refused") {
+      ++refused;
+      EXPECT_EQ(e.record.actor, "revisor");
+    }
+  }
+  EXPECT_EQ(refused, 2);
 }
 
 TEST_P(ServerBehaviourTest, BadAnswersAreRefusedWithEveryFieldNamed) {
