@@ -23,8 +23,9 @@ std::vector<Command> serve_commands() {
               "/metrics. Med tls_cert og tls_key kun HTTPS. Brugerne logger ind med den\n"
               "adgangskode, 'sagsaudit user passwd' har sat. Stopper pænt på SIGTERM eller\n"
               "Ctrl-C: igangværende forespørgsler besvares først. Én JSON-linje pr.\n"
-              "forespørgsel skrives til standard error (metode, rute, status, ms). Se\n"
-              "docs/web.md.",
+              "forespørgsel skrives til standard error (metode, rute, status, ms).\n"
+              "Planlæggeren (tick) kører ved start og hvert [server] tick_minutes (standard\n"
+              "60; 0 = slået fra). Se docs/web.md.",
               nullptr,
               run_serve},
   };

@@ -21,6 +21,7 @@ struct Config {
   std::string tls_key;         // PEM private key
   std::string ui_dir = "web/ui/dist";
   std::string upload_dir = "uploads";  // uploaded population files, kept for sample verify
+  std::string tick_minutes;  // the server's scheduler: minutes between ticks (default 60; 0 off)
   std::string concepts_dir = "concepts";
   std::string annual_wheel_file = "annual-wheel/aarshjul.toml";
   // The secret key under which CPR numbers are hashed (crypto/cpr_hash.hpp); no default, so

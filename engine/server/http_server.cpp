@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -21,8 +22,10 @@
 #include "server/database_pool.hpp"
 #include "server/metrics.hpp"
 #include "server/static_files.hpp"
+#include "server/tick_timer.hpp"
 #include "setup/database_setup.hpp"
 #include "users/login.hpp"
+#include "workflow/clock.hpp"
 
 namespace sagsaudit::server {
 
@@ -401,10 +404,18 @@ int serve(const ServerOptions& options, std::ostream& out) {
   HttpServer server(options);
   server.stop_on_signals();
   server.start();
+  // The scheduler (issue 4): tick for today now and then every tick_interval, on its own
+  // connection, until the server stops.
+  std::optional<TickTimer> ticker;
+  if (options.tick_interval.count() > 0) {
+    ticker.emplace(
+        options.config, options.tick_interval, [] { return local_today(); }, std::cerr);
+  }
   out << "sagsaudit lytter på " << (options.tls_cert.empty() ? "http" : "https") << "://"
       << options.host << ":" << server.port() << "/ (" << options.io_threads << " I/O-tråde, "
       << options.workers << " arbejdstråde; stop med Ctrl-C eller SIGTERM)" << std::endl;
   server.wait();
+  ticker.reset();
   out << "sagsaudit er stoppet." << std::endl;
   return 0;
 }

@@ -56,6 +56,21 @@ ServerOptions server_options(const Config& config) {
   }
   o.ui_dir = config.ui_dir;
   o.upload_dir = config.upload_dir;
+  if (!config.tick_minutes.empty()) {
+    int minutes = -1;
+    try {
+      std::size_t used = 0;
+      minutes = std::stoi(config.tick_minutes, &used);
+      if (used != config.tick_minutes.size()) minutes = -1;
+    } catch (const std::exception&) {
+    }
+    if (minutes < 0 || minutes > 10080) {
+      throw ValidationError(std::vector<Issue>{
+          {"", 0, 0, "[server] tick_minutes",
+           "'" + config.tick_minutes + "' skal være et helt tal fra 0 (slået fra) til 10080"}});
+    }
+    o.tick_interval = std::chrono::minutes(minutes);
+  }
   return o;
 }
 

@@ -25,8 +25,9 @@ struct ServerOptions {
   std::size_t upload_limit = 256 * 1024 * 1024;  // POST …/population (the CSV file)
   std::chrono::seconds read_timeout{30};         // a request, or idle time between requests
   std::chrono::seconds write_timeout{60};
-  std::chrono::seconds pool_wait{15};  // waiting for a free database connection
-  bool access_log = true;              // one JSON line per request on stderr
+  std::chrono::seconds pool_wait{15};      // waiting for a free database connection
+  bool access_log = true;                  // one JSON line per request on stderr
+  std::chrono::minutes tick_interval{60};  // the scheduler (tick_timer.hpp); 0: off
 };
 
 // The options the configuration gives ([server] listen, threads, workers, tls_cert, tls_key,

@@ -9,10 +9,12 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "compare/blind_access.hpp"
 #include "server/server_support.hpp"
+#include "server/tick_timer.hpp"
 #include "storage/audit_log.hpp"
 
 namespace sagsaudit::testing {
@@ -148,6 +150,34 @@ TEST_P(ServerBehaviourTest, ABlindRoundHidesOurAnswersFromTheRevisor) {
     }
   }
   EXPECT_EQ(refused, 2);
+}
+
+// Issue 4 item 3: the server's scheduler ticks at once and then on its interval, without
+// waiting for another instance's lock; the same day twice changes nothing.
+TEST_P(ServerBehaviourTest, TheSchedulerTicksWhenTheServerRuns) {
+  auto tick_once = [&](Date day) {
+    std::ostringstream log;
+    {
+      Config config;
+      config.database_url = url();
+      server::TickTimer timer(
+          config, std::chrono::minutes(60), [day] { return day; }, log);
+      for (int i = 0; i < 200 && timer.runs() == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
+    return log.str();
+  };
+  // 1 July: the second quarter's and first half-year's 9 rounds are created and their windows
+  // open, the first quarter's 5 windows close, and the fixture's 2 assigned reviews are overdue.
+  EXPECT_EQ(tick_once(make_date(2027, 7, 1)),
+            R"({"tick":"2027-07-01","koert":"ja","oprettet":9,"vinduer_aabnet":9,)"
+            R"("vinduer_lukket":5,"overskredne":2,"runder_afsluttet":0,"notifikationer":30})"
+            "\n");
+  EXPECT_EQ(tick_once(make_date(2027, 7, 1)),
+            R"({"tick":"2027-07-01","koert":"ja","oprettet":0,"vinduer_aabnet":0,)"
+            R"("vinduer_lukket":0,"overskredne":0,"runder_afsluttet":0,"notifikationer":0})"
+            "\n");
 }
 
 TEST_P(ServerBehaviourTest, BadAnswersAreRefusedWithEveryFieldNamed) {
