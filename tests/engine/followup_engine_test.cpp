@@ -54,13 +54,8 @@ class FollowupEngineTest : public testing::WorkflowTest {
   void SetUp() override {
     WorkflowTest::SetUp();
     if (IsSkipped()) return;
-    tick(db(), make_date(2027, 4, 1), "2027-04-01T06:00:00Z");
-    storage::make_user_repository(db())->add({"anna", "Anna", UserRole::coordinator, {}, true, ""},
-                                             "t");
-    transition_round(db(), kRound, RoundState::population_loaded, "cli:test", "t");
-    transition_round(db(), kRound, RoundState::sample_drawn, "cli:test", "t");
     TwoCases sample;
-    assign_round(db(), sample, kRound, "cli:test", "2027-04-01T07:00:00Z");
+    assign_round_to_anna(kRound, sample);
   }
 
   // Saves and submits; returns the new version.

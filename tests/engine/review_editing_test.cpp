@@ -59,13 +59,8 @@ class ReviewEditingTest : public testing::WorkflowTest {
   void SetUp() override {
     WorkflowTest::SetUp();
     if (IsSkipped()) return;
-    tick(db(), make_date(2027, 4, 1), "2027-04-01T06:00:00Z");
-    storage::make_user_repository(db())->add({"anna", "Anna", UserRole::coordinator, {}, true, ""},
-                                             "t");
-    transition_round(db(), kRound, RoundState::population_loaded, "cli:test", "t");
-    transition_round(db(), kRound, RoundState::sample_drawn, "cli:test", "t");
     OneCase sample;
-    assign_round(db(), sample, kRound, "cli:test", "2027-04-01T07:00:00Z");
+    assign_round_to_anna(kRound, sample);
   }
 
   std::vector<storage::AuditEntry> review_log(const std::string& case_number) {

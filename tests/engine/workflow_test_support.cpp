@@ -7,6 +7,10 @@
 #include "config/config.hpp"
 #include "setup/database_setup.hpp"
 #include "storage/migrations.hpp"
+#include "storage/user_repository.hpp"
+#include "workflow/assign.hpp"
+#include "workflow/round_transitions.hpp"
+#include "workflow/tick.hpp"
 
 namespace sagsaudit::testing {
 namespace {
@@ -25,6 +29,16 @@ WorkflowDatabase::WorkflowDatabase(storage::Backend backend) : scratch_(backend)
   config.annual_wheel_file = std::string(SAGSAUDIT_SOURCE_DIR) + "/annual-wheel/aarshjul.toml";
   db_ = open_database(config);
   initialise(*db_, config);
+}
+
+void WorkflowTest::assign_round_to_anna(const std::string& round_id,
+                                        storage::SampleReader& sample) {
+  tick(db(), make_date(2027, 4, 1), "2027-04-01T06:00:00Z");
+  storage::make_user_repository(db())->add({"anna", "Anna", UserRole::coordinator, {}, true, ""},
+                                           "t");
+  transition_round(db(), round_id, RoundState::population_loaded, "cli:test", "t");
+  transition_round(db(), round_id, RoundState::sample_drawn, "cli:test", "t");
+  assign_round(db(), sample, round_id, "cli:test", "2027-04-01T07:00:00Z");
 }
 
 void WorkflowTest::SetUp() {

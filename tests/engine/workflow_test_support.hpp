@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/sample_repository.hpp"
 #include "storage/storage_test_support.hpp"
 
 namespace sagsaudit::testing {
@@ -35,6 +36,10 @@ class WorkflowTest : public ::testing::TestWithParam<storage::Backend> {
   void TearDown() override { scratch_.reset(); }
   storage::Database& db() { return scratch_->db(); }
   const std::string& url() const { return scratch_->url(); }
+  // The usual start of a review test: tick to 1 April 2027, coordinator "anna", the round
+  // `round_id` moved to stikprøve udtrukket and `sample`'s cases assigned (to anna, the only
+  // coordinator).
+  void assign_round_to_anna(const std::string& round_id, storage::SampleReader& sample);
   // A second, independent initialised database on the same backend (for comparisons).
   std::unique_ptr<WorkflowDatabase> another() {
     return std::make_unique<WorkflowDatabase>(GetParam());
