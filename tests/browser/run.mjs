@@ -413,7 +413,8 @@ try {
   await trin('admin: menuen', side, async () => {
     const menu = await menupunkter(side);
     forvent(
-      menu.join('|') === 'Runder|Overblik|Centerrapport|Til godkendelse|Brugere|Revisionsspor',
+      menu.join('|') ===
+        'Runder|Overblik|Centerrapport|Revisorsammenligning|Til godkendelse|Brugere|Revisionsspor',
       `admins menu: ${menu}`,
     );
   });
@@ -491,6 +492,17 @@ try {
     await side.goto(`${base}/revisionsspor`);
     await side.locator('table.revision tbody tr').first().waitFor();
   });
+  await trin('revisor: Revisorsammenligning med Deloittes gennemgang', side, async () => {
+    const menu = await menupunkter(side);
+    forvent(menu.includes('Revisorsammenligning'), `revisors menu: ${menu}`);
+    await side.goto(`${base}/rapport/revisor?runde=sygedagpenge-${periode}`);
+    await side.getByRole('heading', { name: /^Vurdering/ }).waitFor();
+    forvent((await side.getByLabel('Revisorgennemgang').inputValue()) === 'Deloitte', 'kilden er ikke Deloitte');
+    await side.getByRole('heading', { name: /^Uenigheder \(\d+\)/ }).waitFor();
+    await side.getByRole('link', { name: 'CSV (Excel)' }).waitFor();
+    await skaerm(side, '15b-revisorsammenligning');
+  });
+  await axe(side, 'Revisorsammenligning');
   await logUd(side);
 
   // --- Tablet (768 px) ------------------------------------------------------------------------
