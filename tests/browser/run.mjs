@@ -499,6 +499,10 @@ try {
     await side.getByRole('heading', { name: /^Vurdering/ }).waitFor();
     forvent((await side.getByLabel('Revisorgennemgang').inputValue()) === 'Deloitte', 'kilden er ikke Deloitte');
     await side.getByRole('heading', { name: /^Uenigheder \(\d+\)/ }).waitFor();
+    // Deloitte says fejl on SD-N02 where the kommune said korrekt: a row with both comments
+    const uenig = side.locator('tr', { hasText: 'satsen er ikke reguleret' }).first();
+    await uenig.waitFor();
+    forvent((await uenig.innerText()).includes('SD-N02'), 'uenigheden om SD-N02 mangler');
     await side.getByRole('link', { name: 'CSV (Excel)' }).waitFor();
     await skaerm(side, '15b-revisorsammenligning');
   });
