@@ -5,7 +5,7 @@
 // `sagsaudit compare report --format json` (GET /api/v1/rounds/{id}/compare).
 import { api, qs } from '../api';
 import { Fejlboks, Indlaeser, Sidehoved, useData } from '../components/ui';
-import { decimal, interval, kategoriTekst } from '../format';
+import { decimal, interval, kategoriTekst, mcnemarTekst, type McNemar } from '../format';
 import { saetQuery, useSted } from '../router';
 import type { Runde } from '../types';
 import { Downloads } from './Centerrapport';
@@ -28,7 +28,7 @@ interface Statistik {
   ac1: Koefficient | null;
   fejl_kommunen: Fejlrate | null;
   fejl_revisor: Fejlrate | null;
-  mcnemar: { b_kun_revisor_fejl: number; c_kun_kommunen_fejl: number; metode: string; p: number } | null;
+  mcnemar: McNemar | null;
 }
 interface Gruppe {
   gruppering: string;
@@ -87,19 +87,6 @@ function koefficient(k: Koefficient | null): string {
 function fejlrate(r: Fejlrate | null): string {
   if (!r) return '—';
   return `${r.fejl} af ${r.n} = ${decimal(r.andel * 100)} % (${interval(r.interval[0], r.interval[1])})`;
-}
-
-/** McNemar in words: do the two find errors equally often? */
-export function mcnemarTekst(m: Statistik['mcnemar']): string {
-  if (!m) return '—';
-  const p = m.p < 0.001 ? 'under 0,001' : decimal(m.p, 3);
-  const tal = `${m.b_kun_revisor_fejl} fejl fandt kun revisor, ${m.c_kun_kommunen_fejl} kun kommunen`;
-  if (m.b_kun_revisor_fejl + m.c_kun_kommunen_fejl === 0) return `Ingen uenige par (${tal}).`;
-  if (m.p >= 0.05) {
-    return `Ingen klar forskel på, hvor ofte de to finder fejl (p = ${p}; ${tal}).`;
-  }
-  const hvem = m.b_kun_revisor_fejl > m.c_kun_kommunen_fejl ? 'Revisor finder flere fejl end kommunen' : 'Kommunen finder flere fejl end revisor';
-  return `${hvem}, og forskellen er næppe tilfældig (p = ${p}; ${tal}).`;
 }
 
 function gruppeNavn(g: Gruppe): string {
