@@ -2,7 +2,6 @@
 #include <boost/json.hpp>
 
 #include "cli/command.hpp"
-#include "cli/compare_report.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/json_output.hpp"
 #include "cli/report_output.hpp"
@@ -10,11 +9,14 @@
 #include "compare/blind_access.hpp"
 #include "compare/comparison.hpp"
 #include "compare/external_review_import.hpp"
+#include "report_output/compare_report.hpp"
 #include "setup/database_setup.hpp"
 #include "workflow/clock.hpp"
 
 namespace sagsaudit::cli {
 namespace {
+
+using namespace report_output;  // the revisorsammenligning's writers
 
 std::string round_of(const po::variables_map& vm) {
   return vm["round"].as<std::string>();

@@ -378,8 +378,6 @@ std::optional<DownloadFormat> parse_download_format(std::string_view text) {
   return std::nullopt;
 }
 
-namespace {
-
 Download download(DownloadFormat format, const std::string& stem, std::string content) {
   switch (format) {
     case DownloadFormat::json:
@@ -394,8 +392,6 @@ Download download(DownloadFormat format, const std::string& stem, std::string co
   }
   return {};
 }
-
-}  // namespace
 
 Download overview_download(storage::Database& db, const OverviewQuery& query,
                            DownloadFormat format) {

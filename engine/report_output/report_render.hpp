@@ -52,6 +52,10 @@ struct Download {
   std::string file_name;     // e.g. "centerrapport-jc-amager-2027-K1.csv"
 };
 
+// `content` as a download named stem + the format's extension (CSV gets the BOM; XLSX content
+// is the workbook's bytes).
+Download download(DownloadFormat format, const std::string& stem, std::string content);
+
 // Build the report and render it. Throw what the report builders throw (NotFound,
 // ValidationError, StorageError).
 Download overview_download(storage::Database& db, const OverviewQuery& query,

@@ -2,10 +2,12 @@
 // report_output/report_render.hpp). A leder sees only their own centers' reports.
 #include "compare/blind_access.hpp"
 #include "domain/errors.hpp"
+#include "report_output/compare_report.hpp"
 #include "report_output/report_render.hpp"
 #include "server/api.hpp"
 #include "server/api_json.hpp"
 #include "storage/audit_log.hpp"
+#include "storage/external_review_repository.hpp"
 #include "storage/round_repository.hpp"
 
 #include <map>
@@ -82,6 +84,8 @@ std::string format_key(const std::optional<DownloadFormat>& f) {
 
 const std::vector<UserRole> kReaders = {UserRole::admin, UserRole::auditor, UserRole::manager};
 const std::vector<UserRole> kAllCenters = {UserRole::admin, UserRole::auditor};
+// The revisorsammenligning (issue 7 item 5): the admin and the revisor only.
+const std::vector<UserRole> kCompareReaders = {UserRole::admin, UserRole::auditor};
 
 }  // namespace
 
@@ -153,6 +157,38 @@ void add_report_routes(Router& router) {
                                         });
               return download_response(d, format.has_value());
             }});
+
+  // The revisorsammenligning as `sagsaudit compare report --round ID [--source NAVN] --format`
+  // prints it (one builder, one set of writers: report_output/compare_report.hpp). The builder
+  // checks the blind review for both sides and audits a refusal; it runs on every request (not
+  // cached), so every refused look is in the audit log.
+  router.add(
+      Route{"GET", "/api/v1/rounds/{id}/compare", true, true, kCompareReaders, [](Call& call) {
+              const auto source = call.query("source");
+              const auto format = format_parameter(call);
+              const Comparison c = build_comparison(call.database(), call.param("id"),
+                                                    source.value_or(""), call.actor(), call.at());
+              return download_response(
+                  report_output::comparison_download(c, format.value_or(DownloadFormat::json)),
+                  format.has_value());
+            }});
+
+  // The round's imported revisorgennemgange (the page's choice of source).
+  router.add(Route{
+      "GET", "/api/v1/rounds/{id}/compare/sources", true, true, kCompareReaders, [](Call& call) {
+        const std::string id = call.param("id");
+        if (!storage::make_round_repository(call.database())->find(id)) {
+          throw NotFound("runden " + id + " findes ikke");
+        }
+        boost::json::array items;
+        for (const auto& r : storage::make_external_review_repository(call.database())->list(id)) {
+          items.push_back(boost::json::object{{"kilde", r.source},
+                                              {"indlaest", r.imported_at},
+                                              {"laast", r.locked},
+                                              {"laast_tid", r.locked_at}});
+        }
+        return json_response(boost::json::object{{"runde", id}, {"kilder", items}});
+      }});
 }
 
 }  // namespace sagsaudit::server

@@ -413,7 +413,8 @@ try {
   await trin('admin: menuen', side, async () => {
     const menu = await menupunkter(side);
     forvent(
-      menu.join('|') === 'Runder|Overblik|Centerrapport|Til godkendelse|Brugere|Revisionsspor',
+      menu.join('|') ===
+        'Runder|Overblik|Centerrapport|Revisorsammenligning|Til godkendelse|Brugere|Revisionsspor',
       `admins menu: ${menu}`,
     );
   });
@@ -491,6 +492,21 @@ try {
     await side.goto(`${base}/revisionsspor`);
     await side.locator('table.revision tbody tr').first().waitFor();
   });
+  await trin('revisor: Revisorsammenligning med Deloittes gennemgang', side, async () => {
+    const menu = await menupunkter(side);
+    forvent(menu.includes('Revisorsammenligning'), `revisors menu: ${menu}`);
+    await side.goto(`${base}/rapport/revisor?runde=sygedagpenge-${periode}`);
+    await side.getByRole('heading', { name: /^Vurdering/ }).waitFor();
+    forvent((await side.getByLabel('Revisorgennemgang').inputValue()) === 'Deloitte', 'kilden er ikke Deloitte');
+    await side.getByRole('heading', { name: /^Uenigheder \(\d+\)/ }).waitFor();
+    // Deloitte says fejl on SD-N02 where the kommune said korrekt: a row with both comments
+    const uenig = side.locator('tr', { hasText: 'satsen er ikke reguleret' }).first();
+    await uenig.waitFor();
+    forvent((await uenig.innerText()).includes('SD-N02'), 'uenigheden om SD-N02 mangler');
+    await side.getByRole('link', { name: 'CSV (Excel)' }).waitFor();
+    await skaerm(side, '15b-revisorsammenligning');
+  });
+  await axe(side, 'Revisorsammenligning');
   await logUd(side);
 
   // --- Tablet (768 px) ------------------------------------------------------------------------

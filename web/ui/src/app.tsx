@@ -11,6 +11,7 @@ import { MineSagerSide } from './pages/MineSager';
 import { SagsgennemgangSide } from './pages/Sagsgennemgang';
 import { RunderSide } from './pages/Runder';
 import { CenterrapportSide } from './pages/Centerrapport';
+import { RevisorsammenligningSide } from './pages/Revisorsammenligning';
 import { OverblikSide } from './pages/Overblik';
 import { BrugereSide } from './pages/Brugere';
 import { RevisionssporSide } from './pages/Revisionsspor';
@@ -42,6 +43,7 @@ export const menu: Menupunkt[] = [
   { sti: '/runder', tekst: 'Runder', roller: ['admin', 'revisor'] },
   { sti: '/rapport/overblik', tekst: 'Overblik', roller: ['admin', 'revisor'] },
   { sti: '/rapport/center', tekst: 'Centerrapport', roller: ['admin', 'revisor', 'leder'] },
+  { sti: '/rapport/revisor', tekst: 'Revisorsammenligning', roller: ['admin', 'revisor'] },
   { sti: '/godkendelse', tekst: 'Til godkendelse', roller: ['leder', 'admin'] },
   { sti: '/brugere', tekst: 'Brugere', roller: ['admin'] },
   { sti: '/revisionsspor', tekst: 'Revisionsspor', roller: ['admin', 'revisor'] },
@@ -74,6 +76,8 @@ function Side({ sti }: { sti: string }) {
       return <OverblikSide />;
     case '/rapport/center':
       return <CenterrapportSide />;
+    case '/rapport/revisor':
+      return <RevisorsammenligningSide />;
     case '/brugere':
       return <BrugereSide />;
     case '/revisionsspor':

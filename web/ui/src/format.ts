@@ -87,3 +87,25 @@ export const svarTekst: Record<string, string> = {
   ikke_relevant: 'Ikke relevant',
   kan_ikke_vurderes: 'Kan ikke vurderes',
 };
+
+/** McNemar's test of the revisorsammenligning (GET /api/v1/rounds/{id}/compare). */
+export interface McNemar {
+  b_kun_revisor_fejl: number;
+  c_kun_kommunen_fejl: number;
+  metode: string;
+  p: number;
+}
+
+/** McNemar in words: do the kommune and the revisor find errors equally often? */
+export function mcnemarTekst(m: McNemar | null): string {
+  if (!m) return '—';
+  const p = m.p < 0.001 ? 'under 0,001' : decimal(m.p, 3);
+  const tal = `${m.b_kun_revisor_fejl} fejl fandt kun revisor, ${m.c_kun_kommunen_fejl} kun kommunen`;
+  if (m.b_kun_revisor_fejl + m.c_kun_kommunen_fejl === 0) return `Ingen uenige par (${tal}).`;
+  if (m.p >= 0.05) return `Ingen klar forskel på, hvor ofte de to finder fejl (p = ${p}; ${tal}).`;
+  const hvem =
+    m.b_kun_revisor_fejl > m.c_kun_kommunen_fejl
+      ? 'Revisor finder flere fejl end kommunen'
+      : 'Kommunen finder flere fejl end revisor';
+  return `${hvem}, og forskellen er næppe tilfældig (p = ${p}; ${tal}).`;
+}

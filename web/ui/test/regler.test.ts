@@ -1,7 +1,7 @@
 // Unit tests of the UI's pure rules (node:test; `npm test` compiles with tsc and runs them).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dato, decimal, interval, lysTekst, procent } from '../src/format.js';
+import { dato, decimal, interval, lysTekst, mcnemarTekst, procent } from '../src/format.js';
 import { saetning } from '../src/api.js';
 import {
   erOverskredet,
@@ -86,4 +86,24 @@ test('danske formater', () => {
   ]);
   assert.equal(saetning('forkert brugernavn eller adgangskode'), 'Forkert brugernavn eller adgangskode.');
   assert.equal(saetning('Gemt.'), 'Gemt.');
+});
+
+test('McNemar i klart sprog', () => {
+  assert.equal(mcnemarTekst(null), '—');
+  assert.equal(
+    mcnemarTekst({ b_kun_revisor_fejl: 0, c_kun_kommunen_fejl: 0, metode: 'eksakt_binomial', p: 1 }),
+    'Ingen uenige par (0 fejl fandt kun revisor, 0 kun kommunen).',
+  );
+  assert.equal(
+    mcnemarTekst({ b_kun_revisor_fejl: 2, c_kun_kommunen_fejl: 0, metode: 'eksakt_binomial', p: 0.5 }),
+    'Ingen klar forskel på, hvor ofte de to finder fejl (p = 0,500; 2 fejl fandt kun revisor, 0 kun kommunen).',
+  );
+  assert.equal(
+    mcnemarTekst({ b_kun_revisor_fejl: 9, c_kun_kommunen_fejl: 0, metode: 'eksakt_binomial', p: 0.00390625 }),
+    'Revisor finder flere fejl end kommunen, og forskellen er næppe tilfældig (p = 0,004; 9 fejl fandt kun revisor, 0 kun kommunen).',
+  );
+  assert.equal(
+    mcnemarTekst({ b_kun_revisor_fejl: 0, c_kun_kommunen_fejl: 30, metode: 'chi_i_anden', p: 0.0000004 }),
+    'Kommunen finder flere fejl end revisor, og forskellen er næppe tilfældig (p = under 0,001; 0 fejl fandt kun revisor, 30 kun kommunen).',
+  );
 });

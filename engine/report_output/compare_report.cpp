@@ -1,17 +1,14 @@
-#include "cli/compare_report.hpp"
+#include "report_output/compare_report.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-#include "cli/report_output.hpp"
-#include "cli/text_table.hpp"
 #include "report_output/report_format.hpp"
 #include "report_output/report_html.hpp"
+#include "report_output/text_table.hpp"
 #include "report_output/xlsx_book.hpp"
 
-namespace sagsaudit::cli {
-
-using namespace report_output;  // the shared report writers
+namespace sagsaudit::report_output {
 
 namespace {
 
@@ -634,4 +631,20 @@ void write_external_template_xlsx(const ExternalReviewTemplate& t, const std::st
   book.save();
 }
 
-}  // namespace sagsaudit::cli
+Download comparison_download(const Comparison& c, DownloadFormat format) {
+  const std::string stem = "revisorsammenligning-" + c.round.id + "-" + c.review.source;
+  switch (format) {
+    case DownloadFormat::csv:
+      return download(format, stem, comparison_csv(c));
+    case DownloadFormat::html:
+      return download(format, stem, comparison_html(c));
+    case DownloadFormat::xlsx:
+      return download(format, stem,
+                      xlsx_bytes([&](const std::string& file) { write_comparison_xlsx(c, file); }));
+    case DownloadFormat::json:
+      break;
+  }
+  return download(DownloadFormat::json, stem, boost::json::serialize(comparison_json(c)));
+}
+
+}  // namespace sagsaudit::report_output

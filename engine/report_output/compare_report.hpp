@@ -8,8 +8,9 @@
 
 #include "compare/comparison.hpp"
 #include "compare/external_review_import.hpp"
+#include "report_output/report_render.hpp"
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 std::string comparison_text(const Comparison& c);
 std::string comparison_csv(const Comparison& c);  // without the BOM (emit() adds it)
@@ -22,4 +23,8 @@ void write_comparison_xlsx(const Comparison& c, const std::string& file);
 std::string external_template_csv(const ExternalReviewTemplate& t);  // without the BOM
 void write_external_template_xlsx(const ExternalReviewTemplate& t, const std::string& file);
 
-}  // namespace sagsaudit::cli
+// The web API's /api/v1/rounds/{id}/compare: the comparison rendered as the CLI's
+// `compare report --format` renders it (JSON, CSV with BOM, HTML, XLSX).
+Download comparison_download(const Comparison& c, DownloadFormat format);
+
+}  // namespace sagsaudit::report_output

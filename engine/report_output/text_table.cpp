@@ -1,8 +1,8 @@
-#include "cli/text_table.hpp"
+#include "report_output/text_table.hpp"
 
 #include <algorithm>
 
-namespace sagsaudit::cli {
+namespace sagsaudit::report_output {
 
 std::size_t display_width(std::string_view utf8) {
   // Count every byte that does not continue a multi-byte sequence (10xxxxxx).
@@ -33,4 +33,4 @@ void TextTable::print(std::ostream& out) const {
   for (const auto& row : rows_) print_row(row);
 }
 
-}  // namespace sagsaudit::cli
+}  // namespace sagsaudit::report_output
