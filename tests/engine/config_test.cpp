@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -21,9 +22,10 @@ EnvLookup env_of(std::map<std::string, std::string> values) {
 class ConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // One folder per process: ctest runs the tests of this suite in parallel processes.
     dir_ = std::filesystem::temp_directory_path() /
-           ("sagsaudit-config-test-" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+           ("sagsaudit-config-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
     file_ = (dir_ / "sagsaudit.toml").string();
   }
