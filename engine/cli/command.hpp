@@ -49,6 +49,6 @@ std::vector<Command> report_commands();      // report center/overview/fejlstati
 std::vector<Command> compare_commands();
 // Opfølgning (issue 8): followup initiatives/initiative …/corrections/correction set/report/sync
 std::vector<Command> followup_commands();
-std::vector<Command> serve_commands();       // serve (issue 6: the web server)
+std::vector<Command> serve_commands();  // serve (issue 6: the web server)
 
 }  // namespace sagsaudit::cli

@@ -6,8 +6,8 @@
 
 #include "domain/errors.hpp"
 #include "domain/review_answers.hpp"
-#include "reports/report_summaries.hpp"
 #include "followup/followup.hpp"
+#include "reports/report_summaries.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "scoring/review_store.hpp"
 #include "storage/audit_log.hpp"

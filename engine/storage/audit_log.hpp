@@ -24,7 +24,7 @@ struct AuditRecord {
   std::string object_id;    // e.g. "sygedagpenge-2027-K3" or "sygedagpenge-2027-K3/S-0042"
   std::string from_state;   // empty when not a state change
   std::string to_state;
-  std::string details;      // a JSON object as text ("{}" when nothing more), no personal data
+  std::string details;  // a JSON object as text ("{}" when nothing more), no personal data
 };
 
 struct AuditEntry {
