@@ -51,14 +51,7 @@ class ComparisonTest : public testing::WorkflowTest {
     std::ofstream(dir_ / "key") << std::string(64, 'a');
 
     tick(db(), make_date(2027, 4, 1), "2027-04-01T06:00:00Z");
-    std::string population = "sagsnummer;cpr;center;sagsbehandler;afgørelsesdato\n";
-    const char* centers[] = {"jc-amager", "jc-noerrebro-bispebjerg", "jc-vesterbro-valby"};
-    for (int i = 1; i <= 300; ++i) {
-      char line[128];
-      std::snprintf(line, sizeof line, "S-%04d;%02d%02d%02d-%04d;%s;SB;%02d-02-2027\n", i,
-                    1 + i % 28, 1 + i % 12, 50 + i % 40, i % 4000, centers[i % 3], 1 + i % 28);
-      population += line;
-    }
+    const std::string population = testing::three_center_population(2);
     import_population(db(), kRound, write("pop.csv", population), CprKey::load(dir_ / "key"),
                       ImportOptions{"cli:test", kAt, false});
     draw_sample(db(), kRound, DrawOptions{20270401, 0, "cli:test", kAt});

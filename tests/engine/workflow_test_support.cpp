@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "config/config.hpp"
@@ -59,6 +60,18 @@ int count_rows(storage::Database& db, const std::string& table_and_where) {
   int count = 0;
   db.session() << "SELECT COUNT(*) FROM " + table_and_where, soci::into(count);
   return count;
+}
+
+std::string three_center_population(int month) {
+  std::string population = "sagsnummer;cpr;center;sagsbehandler;afgørelsesdato\n";
+  const char* centers[] = {"jc-amager", "jc-noerrebro-bispebjerg", "jc-vesterbro-valby"};
+  for (int i = 1; i <= 300; ++i) {
+    char line[128];
+    std::snprintf(line, sizeof line, "S-%04d;%02d%02d%02d-%04d;%s;SB;%02d-%02d-2027\n", i,
+                  1 + i % 28, 1 + i % 12, 50 + i % 40, i % 4000, centers[i % 3], 1 + i % 28, month);
+    population += line;
+  }
+  return population;
 }
 
 }  // namespace sagsaudit::testing

@@ -53,4 +53,8 @@ std::string backend_name(const ::testing::TestParamInfo<storage::Backend>& info)
 
 int count_rows(storage::Database& db, const std::string& table_and_where);
 
+// A population file of 300 cases S-0001…S-0300, spread over jc-amager, jc-noerrebro-bispebjerg
+// and jc-vesterbro-valby, decided in `month` of 2027 (so it fits a round of that quarter).
+std::string three_center_population(int month);
+
 }  // namespace sagsaudit::testing
