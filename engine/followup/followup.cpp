@@ -214,10 +214,16 @@ Initiative set_initiative(storage::Database& db, std::int64_t id, const Initiati
 }
 
 Initiative mark_initiative(storage::Database& db, std::int64_t id, InitiativeMarker to,
-                           const std::string& reason, const Stamp& stamp) {
+                           const std::string& reason, const Stamp& stamp,
+                           std::optional<InitiativeMarker> expected) {
   workflow_detail::OwnTransaction transaction(db);
   auto repo = storage::make_followup_repository(db);
   Initiative i = require_initiative(*repo, id);
+  if (expected && *expected != i.marker) {
+    throw ConflictError("initiativ " + initiative_name(id) +
+                        " er ændret i mellemtiden: det er nu '" + danish_label(i.marker) +
+                        "', ikke '" + danish_label(*expected) + "'; genindlæs siden");
+  }
   check_marker_change(initiative_name(id), i.marker, to, reason);
   const InitiativeMarker from = i.marker;
   i.marker = to;
@@ -292,12 +298,18 @@ CorrectionSync sync_review_corrections(storage::Database& db, const storage::Cas
 }
 
 Correction set_correction_state(storage::Database& db, std::int64_t id, CorrectionState to,
-                                const std::string& reason, const Stamp& stamp) {
+                                const std::string& reason, const Stamp& stamp,
+                                std::optional<CorrectionState> expected) {
   workflow_detail::OwnTransaction transaction(db);
   auto repo = storage::make_followup_repository(db);
   auto found = repo->find_correction(id);
   if (!found) throw NotFound("berigtigelse " + std::to_string(id) + " findes ikke");
   Correction c = *found;
+  if (expected && *expected != c.state) {
+    throw ConflictError("berigtigelse " + std::to_string(id) +
+                        " er ændret i mellemtiden: den er nu '" + danish_label(c.state) +
+                        "', ikke '" + danish_label(*expected) + "'; genindlæs siden");
+  }
   check_correction_change(std::to_string(id), c.state, to, reason);
   const CorrectionState from = c.state;
   c.state = to;
@@ -457,6 +469,31 @@ FollowupReport build_followup_report(storage::Database& db,
   }
   report.open_totals = correction_totals(report.open_corrections);
   return report;
+}
+
+FollowupReport build_followup_report(storage::Database& db, const std::vector<std::string>& centers,
+                                     Date today, const FollowupRules& rules) {
+  std::vector<std::string> sorted = centers;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  FollowupReport merged;
+  merged.today = today;
+  merged.rules = rules;
+  std::string joined;
+  for (const auto& center : sorted) {
+    FollowupReport one = build_followup_report(db, center, today, rules);
+    for (auto& l : one.initiatives) merged.initiatives.push_back(std::move(l));
+    for (auto& c : one.open_corrections) merged.open_corrections.push_back(std::move(c));
+    merged.closed_corrections += one.closed_corrections;
+    joined += (joined.empty() ? "" : ", ") + center;
+  }
+  if (!sorted.empty()) merged.center = joined;
+  std::stable_sort(merged.initiatives.begin(), merged.initiatives.end(),
+                   [](const InitiativeLine& a, const InitiativeLine& b) {
+                     return report_before(a.status, a.overdue_days, b.status, b.overdue_days);
+                   });
+  merged.open_totals = correction_totals(merged.open_corrections);
+  return merged;
 }
 
 }  // namespace sagsaudit

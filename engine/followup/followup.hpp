@@ -55,9 +55,11 @@ storage::Initiative set_initiative(storage::Database& db, std::int64_t id,
                                    const InitiativeFields& fields, const Stamp& stamp);
 
 // Marks the initiative (domain check_marker_change: a reason always), stores the status change
-// and audits it. NotFound, ValidationError, ConflictError.
+// and audits it. NotFound, ValidationError, ConflictError. `expected` (the web page's view of
+// the marker): ConflictError when the stored marker is another one by now (a stale page).
 storage::Initiative mark_initiative(storage::Database& db, std::int64_t id, InitiativeMarker to,
-                                    const std::string& reason, const Stamp& stamp);
+                                    const std::string& reason, const Stamp& stamp,
+                                    std::optional<InitiativeMarker> expected = std::nullopt);
 
 struct CorrectionSync {
   int created = 0;
@@ -74,9 +76,10 @@ CorrectionSync sync_review_corrections(storage::Database& db, const storage::Cas
                                        const Stamp& stamp);
 
 // A correction's new state (domain check_correction_change). NotFound, ValidationError,
-// ConflictError.
+// ConflictError; also ConflictError when `expected` is given and the stored state differs.
 storage::Correction set_correction_state(storage::Database& db, std::int64_t id, CorrectionState to,
-                                         const std::string& reason, const Stamp& stamp);
+                                         const std::string& reason, const Stamp& stamp,
+                                         std::optional<CorrectionState> expected = std::nullopt);
 
 struct SyncSummary {
   std::vector<std::int64_t> initiatives_created;
@@ -125,6 +128,12 @@ struct FollowupReport {
 FollowupReport build_followup_report(storage::Database& db,
                                      const std::optional<std::string>& center, Date today,
                                      const FollowupRules& rules);
+
+// The report of several centers (a leder's own, for the web page): each center's report merged,
+// initiatives in report order, corrections by center, totals over them; `center` is the codes
+// joined by ", " (nullopt when `centers` is empty: then nothing is shown).
+FollowupReport build_followup_report(storage::Database& db, const std::vector<std::string>& centers,
+                                     Date today, const FollowupRules& rules);
 
 // Totals of `corrections` per center (in order of first appearance) and over all (center "").
 std::vector<CorrectionTotal> correction_totals(const std::vector<storage::Correction>& corrections);

@@ -82,6 +82,8 @@ void add_round_routes(Router& router);
 void add_review_routes(Router& router);
 void add_report_routes(Router& router);
 void add_admin_routes(Router& router);
+// Opfølgning (issue 8): api_followup.cpp.
+void add_followup_routes(Router& router);
 void add_probe_routes(Router& router, DatabasePool& pool, Metrics& metrics);
 
 // Access checks the handlers share. Throw HttpError 403 adgang_naegtet.

@@ -179,7 +179,7 @@ try {
   await trin('leder ser centerrapporten før gennemgangen', side, async () => {
     await logInd(side, 'lise');
     const menu = await menupunkter(side);
-    forvent(menu.join('|') === 'Centerrapport|Til godkendelse', `lederens menu: ${menu}`);
+    forvent(menu.join('|') === 'Centerrapport|Til godkendelse|Opfølgning', `lederens menu: ${menu}`);
     await side.goto(rapportSti);
     foer = await samletRaekke(side);
     log(`      før: ${JSON.stringify(foer)}`);
@@ -397,7 +397,80 @@ try {
   });
   await logUd(side);
 
-  await trin('koordinator ser lederens begrundelse og kan rette igen', side, async () => {
+  // --- Opfølgning (issue 8): erik's center has two published red cells (scripts/browser-test):
+  // initiative 1 is 45 days past its deadline (rød), 2 is 10 days past (gul); three
+  // berigtigelser per round.
+  await trin('leder: Opfølgning med røde og gule initiativer og åbne berigtigelser', side, async () => {
+    await logInd(side, 'erik');
+    await side.getByRole('link', { name: 'Opfølgning' }).click();
+    await side.getByRole('heading', { name: 'Opfølgning', level: 1 }).waitFor();
+    await side.getByRole('heading', { name: 'Åbne initiativer' }).waitFor();
+    const roed = side.locator('.opf-gruppe-red');
+    await roed.getByText(/^rød/).first().waitFor();
+    forvent((await roed.locator('li').count()) === 1, 'ikke ét rødt initiativ');
+    forvent((await roed.innerText()).includes('45 dage over fristen'), 'det røde er ikke 45 dage over fristen');
+    const gul = side.locator('.opf-gruppe-yellow');
+    forvent((await gul.locator('li').count()) === 1, 'ikke ét gult initiativ');
+    forvent((await gul.innerText()).includes('10 dage over fristen'), 'det gule er ikke 10 dage over fristen');
+    // the handleplan as seed 001: Nr., Handlinger, Forventet afslutningstidspunkt, Status, Status i farver
+    const hoveder = await side.locator('table.handleplan thead th').allInnerTexts();
+    forvent(
+      hoveder[0] === 'Nr.' && hoveder[1] === 'Handlinger' && hoveder[2] === 'Forventet afslutningstidspunkt' &&
+        hoveder[3].startsWith('Status ') && hoveder[4] === 'Status i farver',
+      `handleplanens kolonner: ${hoveder}`,
+    );
+    const farver = await side.locator('table.handleplan td.handleplan-farve').allInnerTexts();
+    forvent(farver.join('|') === 'rød|gul', `statusfarver: ${farver}`);
+    const raekker = side.locator('table.opf-berigtigelser tbody tr');
+    forvent((await raekker.count()) === 6, `${await raekker.count()} åbne berigtigelser, ventede 6`);
+    const iAlt = (await side.locator('table.opf-totaler tr.raekke-samlet').innerText()).replace(/\s+/g, ' ');
+    forvent(iAlt === 'I alt 6 13.475,50', `i alt: ${iAlt}`);
+    const valg = await side.getByLabel('Center').locator('option').allInnerTexts();
+    forvent(valg.length === 2 && valg[0] === 'Alle mine centre', `centervalg: ${valg}`);
+    await skaerm(side, '19-opfoelgning-leder');
+  });
+  await axe(side, 'Opfølgning');
+  await trin('leder: skifter et initiativs status med begrundelse', side, async () => {
+    await side.getByRole('button', { name: 'Redigér eller skift status for initiativ 2' }).click();
+    await side.getByRole('heading', { name: /^Initiativ 2:/ }).waitFor();
+    await side.getByLabel('opfyldt (grøn)').check();
+    await side.getByRole('button', { name: 'Skift status' }).click();
+    // no reason: the browser keeps the form (required), nothing is sent
+    forvent((await side.getByRole('heading', { name: /^Initiativ 2:/ }).count()) === 1, 'formularen lukkede uden begrundelse');
+    await side.getByLabel('Begrundelse (skal udfyldes)').fill('Alle sagsbehandlere har haft sidemandsoplæring');
+    await skaerm(side, '20-opfoelgning-statusformular');
+    await axe(side, 'Opfølgning: skift status');
+    await side.getByRole('button', { name: 'Skift status' }).click();
+    await side.getByRole('status').getByText('Initiativ 2 er markeret opfyldt; status nu: grøn.').waitFor();
+    const farver = await side.locator('table.handleplan td.handleplan-farve').allInnerTexts();
+    forvent(farver.join('|') === 'rød|grøn', `statusfarver efter: ${farver}`);
+  });
+  await trin('leder: markerer en berigtigelse som ikke relevant med begrundelse', side, async () => {
+    const knap = side.locator('table.opf-berigtigelser tbody tr').first().getByRole('button', { name: /^Markér berigtigelse/ });
+    await knap.click();
+    await side.getByRole('heading', { name: /^Berigtigelse \d+:/ }).waitFor();
+    await side.getByLabel(/^ikke relevant/).check();
+    await side.getByLabel('Begrundelse (skal udfyldes)').fill('Beløbet er allerede tilbagebetalt af a-kassen');
+    await side.getByRole('button', { name: 'Gem markering' }).click();
+    await side.getByRole('status').getByText(/^Berigtigelse \d+ \(sag .*\) er markeret ikke relevant\.$/).waitFor();
+    const raekker = side.locator('table.opf-berigtigelser tbody tr');
+    forvent((await raekker.count()) === 5, `${await raekker.count()} åbne berigtigelser efter, ventede 5`);
+    await skaerm(side, '21-opfoelgning-efter');
+  });
+  await trin('leder: opfølgningsrapporten som CSV', side, async () => {
+    const [dl] = await Promise.all([
+      side.waitForEvent('download'),
+      side.getByRole('link', { name: 'CSV (Excel)' }).click(),
+    ]);
+    const sti = join(out, 'opfoelgning.csv');
+    await dl.saveAs(sti);
+    const csv = readFileSync(sti, 'utf8');
+    forvent(csv.startsWith('\uFEFFNr.;Center;Ydelsestype;Runde;Handlinger'), `CSV-overskrift: ${csv.slice(0, 60)}`);
+    forvent(csv.includes('Initiativet er opfyldt;grøn'), 'CSV uden det opfyldte initiativ');
+  });
+  await logUd(side);
+
+    await trin('koordinator ser lederens begrundelse og kan rette igen', side, async () => {
     await logInd(side, 'anna');
     await side.goto(sag2Url);
     await side.getByText('Sendt tilbage af lederen:').waitFor();
@@ -414,7 +487,7 @@ try {
     const menu = await menupunkter(side);
     forvent(
       menu.join('|') ===
-        'Runder|Overblik|Centerrapport|Revisorsammenligning|Til godkendelse|Brugere|Revisionsspor',
+        'Runder|Overblik|Centerrapport|Revisorsammenligning|Til godkendelse|Opfølgning|Brugere|Revisionsspor',
       `admins menu: ${menu}`,
     );
   });
@@ -476,6 +549,26 @@ try {
     await side.getByText('Ny adgangskode er sat for nina.').waitFor();
   });
   await axe(side, 'Brugere');
+  await trin('admin: Opfølgning for hele forvaltningen, udfylder et initiativ', side, async () => {
+    await side.goto(`${base}/opfoelgning`);
+    await side.getByRole('heading', { name: 'Handleplan' }).waitFor();
+    await side.locator('table.handleplan tbody tr').nth(1).waitFor();
+    await side.getByRole('button', { name: 'Redigér eller skift status for initiativ 1' }).click();
+    await side.getByRole('heading', { name: /^Initiativ 1:/ }).waitFor();
+    await side.getByLabel('Ansvarlig').fill('Centerchef, Jobcenter Amager');
+    await side.getByRole('button', { name: 'Gem initiativet' }).click();
+    await side.getByRole('status').getByText('Initiativ 1 er gemt.').waitFor();
+    await side.locator('table.handleplan').getByText('Ansvarlig: Centerchef, Jobcenter Amager').waitFor();
+    await skaerm(side, '22-opfoelgning-admin');
+  });
+  await trin('admin: markerer en berigtigelse som berigtiget', side, async () => {
+    await side.locator('table.opf-berigtigelser tbody tr').first().getByRole('button', { name: /^Markér berigtigelse/ }).click();
+    await side.getByRole('heading', { name: /^Berigtigelse \d+:/ }).waitFor();
+    await side.getByRole('button', { name: 'Gem markering' }).click();
+    await side.getByRole('status').getByText(/er markeret berigtiget\.$/).waitFor();
+    forvent((await side.locator('table.opf-berigtigelser tbody tr').count()) === 4, 'ikke 4 åbne berigtigelser tilbage');
+  });
+  await axe(side, 'Opfølgning (admin)');
   await trin('admin: Revisionsspor', side, async () => {
     await side.goto(`${base}/revisionsspor`);
     await side.locator('table.revision tbody tr').first().waitFor();
@@ -491,6 +584,12 @@ try {
     forvent(!menu.includes('Brugere') && menu.includes('Revisionsspor'), `revisors menu: ${menu}`);
     await side.goto(`${base}/revisionsspor`);
     await side.locator('table.revision tbody tr').first().waitFor();
+  });
+  await trin('revisor: Opfølgning kun til læsning', side, async () => {
+    await side.goto(`${base}/opfoelgning`);
+    await side.getByRole('heading', { name: 'Handleplan' }).waitFor();
+    await side.locator('table.handleplan tbody tr').first().waitFor();
+    forvent((await side.locator('main button').count()) === 0, 'revisor har knapper på Opfølgning');
   });
   await trin('revisor: Revisorsammenligning med Deloittes gennemgang', side, async () => {
     const menu = await menupunkter(side);

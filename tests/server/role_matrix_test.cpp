@@ -7,6 +7,7 @@
 #include <set>
 
 #include "server/server_support.hpp"
+#include "storage/followup_repository.hpp"
 
 namespace sagsaudit::testing {
 namespace {
@@ -127,12 +128,74 @@ std::vector<Cell> matrix() {
        {404, 403, 403, 403, 403, 401}},
       {"GET", "/api/v1/audit", "/api/v1/audit?limit=5", "", {200, 403, 403, 403, 200, 401}},
       {"GET", "/api/v1/notifications", "/api/v1/notifications", "", {200, 200, 200, 200, 200, 401}},
+      // Opfølgning (issue 8): initiative 1 and berigtigelse 1 are jc-amager's (SetUp below).
+      // A leder reads and changes only their own centers'; the revisor reads; no koordinator.
+      {"GET",
+       "/api/v1/followup",
+       "/api/v1/followup?center=jc-amager",
+       "",
+       {200, 403, 200, 403, 200, 401}},
+      // The round is not rapporteret: whoever may add gets 409.
+      {"POST",
+       "/api/v1/followup/initiatives",
+       "/api/v1/followup/initiatives",
+       R"({"runde":")" + kRound + R"(","center":"jc-amager"})",
+       {409, 403, 409, 403, 403, 401}},
+      {"GET",
+       "/api/v1/followup/initiatives/{nr}",
+       "/api/v1/followup/initiatives/1",
+       "",
+       {200, 403, 200, 403, 200, 401}},
+      // A bad deadline: whoever may change gets 422.
+      {"PATCH",
+       "/api/v1/followup/initiatives/{nr}",
+       "/api/v1/followup/initiatives/1",
+       R"({"frist":"31-13-2027"})",
+       {422, 403, 422, 403, 403, 401}},
+      // Already 'åben': whoever may change gets 409.
+      {"POST",
+       "/api/v1/followup/initiatives/{nr}/status",
+       "/api/v1/followup/initiatives/1/status",
+       R"({"til":"open","begrundelse":"igen"})",
+       {409, 403, 409, 403, 403, 401}},
+      {"POST",
+       "/api/v1/followup/corrections/{nr}/status",
+       "/api/v1/followup/corrections/1/status",
+       R"({"til":"open","begrundelse":"igen"})",
+       {409, 403, 409, 403, 403, 401}},
       {"GET", "/healthz", "/healthz", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/metrics", "/metrics", "", {200, 200, 200, 200, 200, 200}},
   };
 }
 
-class RoleMatrixTest : public ServerTest {};
+class RoleMatrixTest : public ServerTest {
+ protected:
+  // Opfølgning rows (issue 8): one initiative and one berigtigelse of jc-amager, stored directly
+  // (the matrix's round is not published and has no fejl).
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (IsSkipped()) return;
+    auto repo = storage::make_followup_repository(db());
+    storage::Initiative i;
+    i.round_id = kRound;
+    i.period = "2027-K1";
+    i.center = "jc-amager";
+    i.benefit_type = "sygedagpenge";
+    i.created_at = i.updated_at = "2027-05-10T08:00:00Z";
+    i.created_by = "cli:test";
+    ASSERT_EQ(repo->add_initiative(i), 1);
+    storage::Correction c;
+    c.round_id = kRound;
+    c.case_number = "S-1";
+    c.control_id = "SD-N03";
+    c.benefit_type = "sygedagpenge";
+    c.period = "2027-K1";
+    c.center = "jc-amager";
+    c.created_at = c.updated_at = "2027-05-10T08:00:00Z";
+    c.updated_by = "cli:test";
+    ASSERT_EQ(repo->add_correction(c), 1);
+  }
+};
 
 TEST_P(RoleMatrixTest, EveryEndpointForEveryRole) {
   const std::array<std::string, 5> users = {"admin", "anna", "erik", "lise", "revisor"};

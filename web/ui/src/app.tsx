@@ -16,6 +16,7 @@ import { OverblikSide } from './pages/Overblik';
 import { BrugereSide } from './pages/Brugere';
 import { RevisionssporSide } from './pages/Revisionsspor';
 import { GodkendelseSide } from './pages/Godkendelse';
+import { OpfoelgningSide } from './pages/Opfoelgning'; // issue 8
 import { hentNotifikationer, NotifikationerSide } from './pages/Notifikationer';
 
 export interface AppKontekst {
@@ -45,6 +46,7 @@ export const menu: Menupunkt[] = [
   { sti: '/rapport/center', tekst: 'Centerrapport', roller: ['admin', 'revisor', 'leder'] },
   { sti: '/rapport/revisor', tekst: 'Revisorsammenligning', roller: ['admin', 'revisor'] },
   { sti: '/godkendelse', tekst: 'Til godkendelse', roller: ['leder', 'admin'] },
+  { sti: '/opfoelgning', tekst: 'Opfølgning', roller: ['admin', 'revisor', 'leder'] }, // issue 8
   { sti: '/brugere', tekst: 'Brugere', roller: ['admin'] },
   { sti: '/revisionsspor', tekst: 'Revisionsspor', roller: ['admin', 'revisor'] },
 ];
@@ -84,6 +86,8 @@ function Side({ sti }: { sti: string }) {
       return <RevisionssporSide />;
     case '/godkendelse':
       return <GodkendelseSide />;
+    case '/opfoelgning':
+      return <OpfoelgningSide />;
     case '/notifikationer':
       return <NotifikationerSide />;
     default:

@@ -242,3 +242,69 @@ export interface AuditPost {
   ny: string;
   detaljer?: string;
 }
+
+// ---- Opfølgning (issue 8): GET /api/v1/followup, /api/v1/followup/initiatives/{nr} ----------
+
+export type Markering = 'open' | 'done' | 'delayed' | 'at_risk';
+export type InitiativStatus = 'in_progress' | 'green' | 'yellow' | 'red';
+export type BerigtigelseStatus = 'open' | 'corrected' | 'not_relevant';
+
+export interface InitiativKontrol {
+  kontrol: string;
+  foer: number | null;
+  efter: number | null;
+  forbedret: boolean | null;
+}
+
+export interface InitiativAendring {
+  tid: string;
+  af: string;
+  fra: Markering;
+  til: Markering;
+  begrundelse: string;
+}
+
+export interface Initiativ {
+  nr: number;
+  runde: string;
+  periode: string;
+  center: string;
+  ydelsestype: string;
+  lys: 'green' | 'yellow' | 'red';
+  procent: number | null;
+  hvad: string;
+  ansvarlig: string;
+  frist: string | null;
+  markering: Markering;
+  status: InitiativStatus;
+  status_tekst: string;
+  dage_over_frist: number;
+  naeste_runde: string | null;
+  kontroller: InitiativKontrol[];
+  aendringer?: InitiativAendring[];
+}
+
+export interface Berigtigelse {
+  nr: number;
+  runde: string;
+  sag: string;
+  kontrol: string;
+  ydelsestype: string;
+  periode: string;
+  center: string;
+  beloeb: string | null;
+  periode_fra: string | null;
+  periode_til: string | null;
+  status: BerigtigelseStatus;
+  begrundelse: string;
+}
+
+export interface Opfoelgning {
+  opgjort: string;
+  center: string | null;
+  gul_graense_dage: number;
+  initiativer: Initiativ[];
+  aabne_berigtigelser: Berigtigelse[];
+  i_alt: { center: string; antal: number; beloeb: string }[];
+  afsluttede_berigtigelser: number;
+}
