@@ -105,10 +105,11 @@ export function OpfoelgningSide() {
     setKvittering('');
     setValgt(v);
   };
+  // The receipt appears once the lists show the change.
   const naarGemt = async (tekst: string) => {
     setValgt(null);
-    setKvittering(tekst);
     await hent();
+    setKvittering(tekst);
   };
 
   const celle = (i: Initiativ) => `${centerNavn(i.center)} · ${ydelseNavn(i.ydelsestype)} ${i.periode}`;
@@ -213,7 +214,7 @@ export function OpfoelgningSide() {
                               ) : null}
                             </dd>
                           </div>
-                          <div>
+                          <div class="opf-status">
                             <dt>Status</dt>
                             <dd>
                               <Status status={i.status} /> {i.status_tekst}{' '}
