@@ -559,9 +559,17 @@ try {
     await side.getByRole('button', { name: 'Redigér eller skift status for initiativ 1' }).click();
     await side.getByRole('heading', { name: /^Initiativ 1:/ }).waitFor();
     await side.getByLabel('Ansvarlig').fill('Centerchef, Jobcenter Amager');
+    // a date that does not exist: the server's Danish error names the field, nothing is saved
+    await side.getByLabel(/^Forventet afslutning/).fill('31-13-2027');
+    await side.getByRole('button', { name: 'Gem initiativet' }).click();
+    const fejl = await side.getByRole('alert').innerText();
+    forvent(fejl.startsWith("Frist: '31-13-2027' er ikke en dato"), `fejl ved forkert dato: ${fejl}`);
+    await skaerm(side, '22a-opfoelgning-forkert-dato');
+    await side.getByLabel(/^Forventet afslutning/).fill('31-01-2027');
     await side.getByRole('button', { name: 'Gem initiativet' }).click();
     await side.getByRole('status').getByText('Initiativ 1 er gemt.').waitFor();
     await side.locator('table.handleplan').getByText('Ansvarlig: Centerchef, Jobcenter Amager').waitFor();
+    await side.locator('table.handleplan tbody tr').first().getByText('31-01-2027').waitFor();
     await skaerm(side, '22-opfoelgning-admin');
   });
   await trin('admin: markerer en berigtigelse som berigtiget', side, async () => {

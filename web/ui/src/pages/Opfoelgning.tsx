@@ -4,7 +4,7 @@
 // Admin and a leder (own centers) fill in initiatives, change their status with a reason and
 // mark berigtigelser; the revisor reads. Colour always comes with its word.
 import { useEffect, useState } from 'preact/hooks';
-import { api, qs } from '../api';
+import { ApiFejl, api, qs } from '../api';
 import { useApp } from '../app';
 import { Fejlboks, Indlaeser, Kvittering, Sidehoved, useData } from '../components/ui';
 import { dato, flertal, procent, tidspunkt } from '../format';
@@ -62,6 +62,15 @@ export function kroner(beloeb: string | null | undefined): string {
   const [hel, dec = ''] = (negativ ? beloeb.slice(1) : beloeb).split('.');
   const tusinder = hel.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${negativ ? '-' : ''}${tusinder},${(dec + '00').slice(0, 2)}`;
+}
+
+/**
+ * A form's error: with one problem the server's message already names the field ("frist: …"),
+ * so the list below it (which would repeat it, with "linje 0") is left out.
+ */
+function formFejl(e: unknown): unknown {
+  if (e instanceof ApiFejl && e.detaljer.length === 1) return new ApiFejl(e.status, e.kode, e.message, []);
+  return e;
 }
 
 function Status({ status }: { status: InitiativStatus }) {
@@ -421,9 +430,12 @@ function InitiativFormular({
 }) {
   const [hvad, setHvad] = useState(i.hvad);
   const [ansvarlig, setAnsvarlig] = useState(i.ansvarlig);
-  const [frist, setFrist] = useState(i.frist ?? '');
+  // typed as dd-mm-åååå (the server also takes ISO); sent only when changed
+  const [frist, setFrist] = useState(i.frist ? dato(i.frist) : '');
   const [kontroller, setKontroller] = useState(i.kontroller.map((k) => k.kontrol).join(', '));
   const [felterFejl, setFelterFejl] = useState<unknown>(null);
+  const [fejlFelter, setFejlFelter] = useState<string[]>([]); // marked aria-invalid
+  const ugyldig = (felt: string) => (fejlFelter.includes(felt) ? true : undefined);
   const [til, setTil] = useState<Markering>(i.markering === 'done' ? 'open' : 'done');
   const [begrundelse, setBegrundelse] = useState('');
   const [statusFejl, setStatusFejl] = useState<unknown>(null);
@@ -435,10 +447,11 @@ function InitiativFormular({
   const gemFelter = async (e: Event) => {
     e.preventDefault();
     setFelterFejl(null);
+    setFejlFelter([]);
     const json: Record<string, unknown> = {};
     if (hvad !== i.hvad) json.hvad = hvad.trim();
     if (ansvarlig !== i.ansvarlig) json.ansvarlig = ansvarlig.trim();
-    if (frist && frist !== i.frist) json.frist = frist;
+    if (frist.trim() && frist.trim() !== (i.frist ? dato(i.frist) : '')) json.frist = frist.trim();
     const liste = kontroller
       .split(',')
       .map((k) => k.trim())
@@ -448,7 +461,8 @@ function InitiativFormular({
       await api(`/api/v1/followup/initiatives/${i.nr}`, { method: 'PATCH', json });
       await onGemt(`Initiativ ${i.nr} er gemt.`);
     } catch (err) {
-      setFelterFejl(err);
+      setFelterFejl(formFejl(err));
+      setFejlFelter(err instanceof ApiFejl ? err.detaljer.map((d) => d.felt ?? '') : []);
     }
   };
 
@@ -464,7 +478,7 @@ function InitiativFormular({
         `Initiativ ${i.nr} er markeret ${markeringOrd[svar.markering]}; status nu: ${statusOrd[svar.status]}.`,
       );
     } catch (err) {
-      setStatusFejl(err);
+      setStatusFejl(formFejl(err));
     }
   };
 
@@ -483,20 +497,29 @@ function InitiativFormular({
         </h3>
         <div class="felt fuld-bredde">
           <label for="opf-hvad">Hvad gøres</label>
-          <textarea id="opf-hvad" rows={3} value={hvad} onInput={(e) => setHvad(e.currentTarget.value)} />
+          <textarea id="opf-hvad" rows={3} aria-invalid={ugyldig('hvad')} value={hvad} onInput={(e) => setHvad(e.currentTarget.value)} />
         </div>
         <div class="felt">
           <label for="opf-ansvarlig">Ansvarlig</label>
           <input id="opf-ansvarlig" value={ansvarlig} onInput={(e) => setAnsvarlig(e.currentTarget.value)} />
         </div>
         <div class="felt">
-          <label for="opf-frist">Forventet afslutning (frist)</label>
-          <input id="opf-frist" type="date" value={frist} onInput={(e) => setFrist(e.currentTarget.value)} />
+          <label for="opf-frist">Forventet afslutning (frist, dd-mm-åååå)</label>
+          <input
+            id="opf-frist"
+            aria-invalid={ugyldig('frist')}
+            inputMode="numeric"
+            autocomplete="off"
+            placeholder="31-12-2027"
+            value={frist}
+            onInput={(e) => setFrist(e.currentTarget.value)}
+          />
         </div>
         <div class="felt">
           <label for="opf-kontroller">Kontroller, det retter sig mod</label>
           <input
             id="opf-kontroller"
+            aria-invalid={ugyldig('kontroller')}
             value={kontroller}
             aria-describedby="opf-kontroller-hjaelp"
             onInput={(e) => setKontroller(e.currentTarget.value)}
@@ -585,7 +608,7 @@ function BerigtigelseFormular({
       });
       await onGemt(`Berigtigelse ${b.nr} (sag ${b.sag}, ${b.kontrol}) er markeret ${berigtigelseOrd[til]}.`);
     } catch (err) {
-      setFejl(err);
+      setFejl(formFejl(err));
     }
   };
   return (
