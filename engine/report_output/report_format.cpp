@@ -2,13 +2,42 @@
 
 #include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace sagsaudit::report_output {
 
+namespace {
+
+// "-12", "-1.234,50", "-3 %": a number as the reports print it, which a spreadsheet may
+// read as one (never a formula).
+bool plain_number(const std::string& text) {
+  std::size_t i = text.front() == '-' || text.front() == '+' ? 1 : 0;
+  bool digit = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != ',') {
+      break;
+    }
+  }
+  return digit && (i == text.size() || text.substr(i) == " %");
+}
+
+}  // namespace
+
 std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+  // Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or CR
+  // before one) as a formula, and a comment is anybody's text. Such a cell gets a leading
+  // apostrophe, which shows it as text (OWASP "CSV injection"); plain numbers stay numbers.
+  std::string cell = text;
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string::npos &&
+      !plain_number(cell)) {
+    cell.insert(cell.begin(), '\'');
+  }
+  if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
   std::string out = "\"";
-  for (const char c : text) {
+  for (const char c : cell) {
     out += c;
     if (c == '"') out += '"';
   }

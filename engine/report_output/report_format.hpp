@@ -21,6 +21,8 @@ namespace sagsaudit::report_output {
 
 // CSV in Danish Excel conventions: ';' between fields, a field quoted when it holds ';', '"' or
 // a line break, lines ending in CRLF (the BOM is the caller's: with_bom() or the CLI's emit()).
+// A field starting with = + - @, a tab or a CR gets a leading ' (no formula injection), unless
+// it is a plain number ("-12", "-1.234,50", "-3 %").
 std::string csv_field(const std::string& text);
 std::string csv_line(const std::vector<std::string>& fields);
 

@@ -72,10 +72,40 @@ ApiResponse error_response(unsigned status, const std::string& code, const std::
 }
 
 boost::json::object json_body(const ApiRequest& request) {
+  // Boost.JSON refuses invalid UTF-8, nesting deeper than 32 and numbers it cannot hold; the
+  // refusal names the place (line and byte) and the reason, in Danish.
+  boost::json::parse_options options;
+  options.max_depth = 32;
+  boost::json::stream_parser parser({}, options);
   boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(request.body, ec);
-  if (ec || !value.is_object()) {
-    throw HttpError(422, "ugyldig", "forespørgslens indhold er ikke et JSON-objekt");
+  const std::size_t used = parser.write_some(request.body.data(), request.body.size(), ec);
+  if (!ec && used < request.body.size()) ec = boost::json::error::extra_data;
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    const std::size_t at = std::min(used, request.body.size());
+    const auto line = 1 + std::count(request.body.begin(), request.body.begin() + at, '\n');
+    std::string reason = "ugyldig JSON";
+    if (ec == boost::json::error::too_deep) {
+      reason = "for dybt indlejret (højst " + std::to_string(options.max_depth) + " niveauer)";
+    } else if (ec == boost::json::error::incomplete || request.body.empty()) {
+      reason = "ufuldstændig JSON (teksten slutter for tidligt)";
+    } else if (ec == boost::json::error::exponent_overflow ||
+               ec == boost::json::error::not_number) {
+      reason = "et tal er for stort";
+    } else if (ec == boost::json::error::extra_data) {
+      reason = "der står mere efter JSON-værdien";
+    } else if (ec == boost::json::error::syntax) {
+      reason = "syntaksfejl i JSON (eller ugyldig UTF-8)";
+    }
+    throw HttpError(422, "ugyldig", "forespørgslens indhold er ikke gyldig JSON: " + reason,
+                    boost::json::array{boost::json::object{
+                        {"linje", line},
+                        {"felt", ""},
+                        {"besked", reason + " ved byte " + std::to_string(at)}}});
+  }
+  boost::json::value value = parser.release();
+  if (!value.is_object()) {
+    throw HttpError(422, "ugyldig", "forespørgslens indhold skal være et JSON-objekt");
   }
   return std::move(value.as_object());
 }
@@ -90,7 +120,7 @@ void require_center(const Call& call, const std::string& center) {
 
 Api::Api(const ServerOptions& options, DatabasePool& pool, Metrics& metrics)
     : options_(options), pool_(pool), metrics_(metrics) {
-  add_session_routes(router_, policy_);
+  add_session_routes(router_, policy_, options_);
   add_round_routes(router_);
   add_review_routes(router_);
   add_report_routes(router_);
@@ -104,6 +134,14 @@ bool Api::handles(const std::string& path) {
 }
 
 ApiResponse Api::handle(const ApiRequest& request) {
+  return respond(request, true);
+}
+
+ApiResponse Api::check_access(const ApiRequest& head) {
+  return respond(head, false);
+}
+
+ApiResponse Api::respond(const ApiRequest& request, bool run_handler) {
   std::map<std::string, std::string> params;
   bool path_known = false;
   const Route* route = router_.match(request.method, request.path, params, path_known);
@@ -122,7 +160,9 @@ ApiResponse Api::handle(const ApiRequest& request) {
                                .count();
   Call call{request, std::move(params), nullptr, std::nullopt, now, options_};
   try {
-    if (!route->needs_db) {
+    if (!run_handler && (!route->needs_db || !route->needs_login)) {
+      response.status = 100;
+    } else if (!route->needs_db) {
       response = route->handler(call);
     } else {
       auto lease = pool_.acquire();
@@ -144,14 +184,18 @@ ApiResponse Api::handle(const ApiRequest& request) {
                                 " giver ikke adgang; det kræver " + roles_text(roles));
           }
         }
-        response = route->handler(call);
+        if (run_handler) {
+          response = route->handler(call);
+        } else {
+          response.status = 100;
+        }
       } catch (const StorageError&) {
         lease.discard();
         throw;
       }
     }
   } catch (const HttpError& e) {
-    response = error_response(e.status(), e.code(), e.what());
+    response = error_response(e.status(), e.code(), e.what(), e.details());
   } catch (const LoginThrottled& e) {
     response = error_response(429, "for_mange_forsoeg", e.what());
     response.headers.emplace_back("Retry-After", std::to_string(e.retry_after()));

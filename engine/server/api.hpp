@@ -24,14 +24,20 @@ namespace sagsaudit::server {
 // engine's error types do not say (not logged in, CSRF, a bad request shape).
 class HttpError : public std::runtime_error {
  public:
-  HttpError(unsigned status, std::string code, const std::string& message)
-      : std::runtime_error(message), status_(status), code_(std::move(code)) {}
+  HttpError(unsigned status, std::string code, const std::string& message,
+            boost::json::value details = nullptr)
+      : std::runtime_error(message),
+        status_(status),
+        code_(std::move(code)),
+        details_(std::move(details)) {}
   unsigned status() const { return status_; }
   const std::string& code() const { return code_; }
+  const boost::json::value& details() const { return details_; }
 
  private:
   unsigned status_;
   std::string code_;
+  boost::json::value details_;
 };
 
 struct Call {
@@ -66,6 +72,9 @@ class Api {
   static bool handles(const std::string& path);
 
   ApiResponse handle(const ApiRequest& request);
+  // Before a large body is read (population uploads): the route's session, CSRF and role
+  // checks alone, on the request's head. Status 100 when the body may come, else the refusal.
+  ApiResponse check_access(const ApiRequest& head);
   const Router& router() const { return router_; }
 
  private:
@@ -74,10 +83,12 @@ class Api {
   Metrics& metrics_;
   Router router_;
   LoginPolicy policy_;
+
+  ApiResponse respond(const ApiRequest& request, bool run_handler);
 };
 
 // Route registration, one file per area (api_*.cpp).
-void add_session_routes(Router& router, const LoginPolicy& policy);
+void add_session_routes(Router& router, const LoginPolicy& policy, const ServerOptions& options);
 void add_round_routes(Router& router);
 void add_review_routes(Router& router);
 void add_report_routes(Router& router);

@@ -1,4 +1,9 @@
 // POST/GET/DELETE /api/v1/session, and the probes /healthz and /metrics.
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 #include "server/api.hpp"
 #include "storage/migrations.hpp"
 
@@ -23,6 +28,49 @@ std::string cookie(const std::string& value, std::int64_t max_age, bool secure) 
          (secure ? "; Secure" : "");
 }
 
+// Failed logins per client address, in memory (each server instance counts its own): a
+// failure counts when the previous one from the address was less than an hour ago, and the
+// limit-th locks the address for `lock` seconds. Addresses quiet for an hour are forgotten, so
+// the table holds only recent attackers.
+class AddressThrottle {
+ public:
+  AddressThrottle(int limit, std::int64_t lock) : limit_(limit), lock_(lock) {}
+
+  // Seconds until the address may try again, 0 when it may now.
+  std::int64_t wait(const std::string& address, std::int64_t now) {
+    std::lock_guard guard(mutex_);
+    const auto it = entries_.find(address);
+    return it == entries_.end() || it->second.locked_until <= now ? 0
+                                                                  : it->second.locked_until - now;
+  }
+
+  void failed(const std::string& address, std::int64_t now) {
+    if (limit_ <= 0) return;
+    std::lock_guard guard(mutex_);
+    if (entries_.size() > 10000) {
+      std::erase_if(entries_, [&](const auto& e) {
+        return e.second.last + kWindow < now && e.second.locked_until <= now;
+      });
+    }
+    Entry& e = entries_[address];
+    if (e.last + kWindow < now) e.failures = 0;
+    e.last = now;
+    if (++e.failures >= limit_) e.locked_until = now + lock_;
+  }
+
+ private:
+  static constexpr std::int64_t kWindow = 3600;
+  struct Entry {
+    int failures = 0;
+    std::int64_t last = 0;
+    std::int64_t locked_until = 0;
+  };
+  int limit_;
+  std::int64_t lock_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
 std::string text_field(const boost::json::object& body, const char* name) {
   const auto* value = body.if_contains(name);
   if (!value || !value->is_string()) {
@@ -33,17 +81,38 @@ std::string text_field(const boost::json::object& body, const char* name) {
 
 }  // namespace
 
-void add_session_routes(Router& router, const LoginPolicy& policy) {
-  router.add(Route{"POST", "/api/v1/session", false, true, {}, [policy](Call& call) {
+void add_session_routes(Router& router, const LoginPolicy& policy, const ServerOptions& options) {
+  auto throttle = std::make_shared<AddressThrottle>(options.login_failures_per_address,
+                                                    options.login_address_lock.count());
+  router.add(Route{"POST", "/api/v1/session", false, true, {}, [policy, throttle](Call& call) {
                      // A JSON content type cannot be sent cross-site without a CORS preflight,
                      // which this server never grants: no login CSRF.
                      if (call.request.content_type.rfind("application/json", 0) != 0) {
                        throw HttpError(422, "ugyldig", "login skal sendes som application/json");
                      }
+                     const std::string& address = call.request.remote_address;
+                     if (const auto wait = throttle->wait(address, call.now); wait > 0) {
+                       throw LoginThrottled(
+                           "for mange mislykkede forsøg fra din adresse; prøv "
+                           "igen om " +
+                               std::to_string(wait) + " sekunder",
+                           wait);
+                     }
                      const auto body = json_body(call.request);
-                     const LoginSession s =
-                         log_in(call.database(), text_field(body, "brugernavn"),
-                                text_field(body, "adgangskode"), call.now, policy);
+                     std::optional<LoginSession> opened;
+                     try {
+                       opened = log_in(call.database(), text_field(body, "brugernavn"),
+                                       text_field(body, "adgangskode"), call.now, policy);
+                     } catch (const LoginFailed&) {
+                       throttle->failed(address, call.now);
+                       throw;
+                     }
+                     const LoginSession& s = *opened;
+                     // No session fixation: the id is always new, and one the browser came
+                     // with (planted or left over) ends here.
+                     if (!call.request.session_token.empty()) {
+                       log_out(call.database(), call.request.session_token);
+                     }
                      ApiResponse r = json_response(session_json(s.user, s.csrf));
                      r.headers.emplace_back("Set-Cookie", cookie(s.token, policy.session_seconds,
                                                                  call.request.secure));

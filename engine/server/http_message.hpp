@@ -14,9 +14,10 @@ struct ApiRequest {
   std::map<std::string, std::string> query;  // decoded; the last of repeated keys wins
   std::string body;
   std::string content_type;
-  std::string session_token;  // the sagsaudit_session cookie, "" when none
-  std::string csrf_header;    // X-CSRF-Token, "" when none
-  bool secure = false;        // came over TLS
+  std::string session_token;   // the sagsaudit_session cookie, "" when none
+  std::string csrf_header;     // X-CSRF-Token, "" when none
+  bool secure = false;         // came over TLS
+  std::string remote_address;  // the TCP peer ("127.0.0.1"); login throttling per address
 };
 
 struct ApiResponse {

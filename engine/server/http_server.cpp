@@ -7,11 +7,14 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -141,7 +144,13 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     if (server_.stopping) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(server_.options.body_limit);
+    // Beast refuses a Content-Length above the limit while it parses the header, before it
+    // knows the route: let the header through up to the largest limit, and on_header applies
+    // the route's own.
+    parser_->body_limit(std::max(server_.options.body_limit, server_.options.upload_limit));
+    limit_ = server_.options.body_limit;
+    // One deadline for the whole request, header and body: a client that dribbles its bytes
+    // (slowloris) is cut off after read_timeout however it paces them.
     beast::get_lowest_layer(stream_).expires_after(server_.options.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
@@ -154,14 +163,66 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     busy_ = true;
     started_ = std::chrono::steady_clock::now();
     const auto& req = parser_->get();
-    const std::string target(req.target());
-    if (req.method() == http::verb::post && target.find("/population") != std::string::npos) {
-      parser_->body_limit(server_.options.upload_limit);
+    method_ = std::string(req.method_string());
+    version_ = req.version();
+    auto head = std::make_shared<ApiRequest>();
+    head->method = method_;
+    split_target(std::string(req.target()), head->path, head->query);
+    const bool upload = is_upload(head->method, head->path);
+    const std::size_t limit = upload ? server_.options.upload_limit : server_.options.body_limit;
+    // Refused before a byte of the body is read: a declared length over the limit, or a body
+    // of more than the limit in chunks (counted as it comes).
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return refuse_or_close(http::error::body_limit);
     }
+    parser_->body_limit(limit);
+    limit_ = limit;
+    const bool expect_continue = beast::iequals(req[http::field::expect], "100-continue");
+    if (!upload) return continue_then_read(expect_continue);
+    // An upload may be large: the session, the CSRF token and the role are checked before the
+    // body is read, so a stranger cannot make the server take in 256 MiB.
+    head->session_token = cookie_value(std::string(req[http::field::cookie]), "sagsaudit_session");
+    head->csrf_header = std::string(req["X-CSRF-Token"]);
+    head->secure = kTls;
+    net::post(server_.workers, [self = this->shared_from_this(), head, expect_continue,
+                                guard = net::make_work_guard(server_.ioc)]() mutable {
+      ApiResponse verdict = self->server_.api.check_access(*head);
+      net::post(self->stream_.get_executor(), [self, expect_continue, verdict = std::move(verdict),
+                                               guard = std::move(guard)]() mutable {
+        if (verdict.status != 100) {
+          self->keep_alive_ = false;  // the body is not read: the connection cannot go on
+          self->linger_ = true;
+          return self->write(std::move(verdict));
+        }
+        self->continue_then_read(expect_continue);
+      });
+    });
+  }
+
+  // "Expect: 100-continue": the client waits for a go-ahead before it sends the body.
+  void continue_then_read(bool expect_continue) {
+    if (!expect_continue) return read_body();
+    auto go_on =
+        std::make_shared<http::response<http::empty_body>>(http::status::continue_, version_);
+    http::async_write(stream_, *go_on,
+                      [self = this->shared_from_this(), go_on](beast::error_code e, std::size_t) {
+                        if (e) return self->close();
+                        self->read_body();
+                      });
+  }
+
+  void read_body() {
     http::async_read(stream_, buffer_, *parser_,
                      [self = this->shared_from_this()](beast::error_code ec2, std::size_t) {
                        self->on_read(ec2);
                      });
+  }
+
+  bool is_upload(const std::string& method, const std::string& path) const {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = server_.api.router().match(method, path, params, known);
+    return route && route->pattern == "/api/v1/rounds/{id}/population";
   }
 
   void refuse_or_close(beast::error_code ec) {
@@ -169,12 +230,30 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
       busy_ = true;
       started_ = std::chrono::steady_clock::now();
       const bool body = ec == http::error::body_limit;
-      ApiResponse r = error_response(body ? 413 : 431, body ? "for_stor" : "ugyldig",
-                                     body ? "forespørgslen er for stor" : "hovederne er for store");
+      ApiResponse r = error_response(
+          body ? 413 : 431, body ? "for_stor" : "ugyldig",
+          body ? "forespørgslen er for stor (højst " + std::to_string(limit_ / 1024) + " KiB)"
+               : "hovederne eller adressen er for lange (højst " +
+                     std::to_string(server_.options.header_limit / 1024) + " KiB)");
+      r.route = "ukendt";
+      if (method_.empty()) method_ = "?";
+      version_ = 11;
+      keep_alive_ = false;
+      linger_ = true;
+      return write(std::move(r));
+    }
+    // A request the parser cannot read (bad syntax, a bad Content-Length, a bare LF): 400, and
+    // the connection ends. Timeouts and closed connections just end.
+    if (ec.category() == http::make_error_code(http::error::bad_target).category() &&
+        ec != http::error::end_of_stream && ec != http::error::partial_message) {
+      busy_ = true;
+      started_ = std::chrono::steady_clock::now();
+      ApiResponse r = error_response(400, "ugyldig", "forespørgslen er ikke gyldig HTTP");
       r.route = "ukendt";
       method_ = "?";
       version_ = 11;
       keep_alive_ = false;
+      linger_ = true;
       return write(std::move(r));
     }
     close();
@@ -186,6 +265,8 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     method_ = std::string(req.method_string());
     version_ = req.version();
     keep_alive_ = req.keep_alive();
+    beast::error_code peer_ec;
+    const auto peer = beast::get_lowest_layer(stream_).socket().remote_endpoint(peer_ec);
 
     auto api_request = std::make_shared<ApiRequest>();
     api_request->method = method_;
@@ -196,6 +277,7 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
         cookie_value(std::string(req[http::field::cookie]), "sagsaudit_session");
     api_request->csrf_header = std::string(req["X-CSRF-Token"]);
     api_request->secure = kTls;
+    if (!peer_ec) api_request->remote_address = peer.address().to_string();
 
     if (!Api::handles(api_request->path)) {
       return write(static_file(server_.options.ui_dir, method_, api_request->path));
@@ -262,9 +344,28 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
         beast::error_code ignored2;
         beast::get_lowest_layer(self->stream_).socket().close(ignored2);
       });
+    } else if (linger_) {
+      // A refused request whose body was not read: closing now, with unread bytes, would make
+      // the kernel reset the connection and the client could lose the refusal before reading
+      // it. Stop sending, read and drop what still comes for a short while, then close.
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      stream_.expires_after(std::chrono::seconds(2));
+      drain();
     } else {
       stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
       stream_.socket().close(ignored);
+    }
+  }
+
+  void drain() {
+    if constexpr (!kTls) {
+      if (!discard_) discard_ = std::make_unique<std::array<char, 16 * 1024>>();
+      stream_.async_read_some(net::buffer(*discard_),
+                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (!ec) return self->drain();
+                                beast::error_code ignored;
+                                self->stream_.socket().close(ignored);
+                              });
     }
   }
 
@@ -273,6 +374,9 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<http::response<http::string_body>> response_;
+  std::unique_ptr<std::array<char, 16 * 1024>> discard_;
+  std::size_t limit_ = 0;  // the body limit of the request being read
+  bool linger_ = false;    // close() drains first (a refusal before the body was read)
   bool busy_ = false;
   bool keep_alive_ = true;
   unsigned version_ = 11;

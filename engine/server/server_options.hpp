@@ -25,7 +25,12 @@ struct ServerOptions {
   std::size_t upload_limit = 256 * 1024 * 1024;  // POST …/population (the CSV file)
   std::chrono::seconds read_timeout{30};         // a request, or idle time between requests
   std::chrono::seconds write_timeout{60};
-  std::chrono::seconds pool_wait{15};      // waiting for a free database connection
+  std::chrono::seconds pool_wait{15};  // waiting for a free database connection
+  // Failed logins from one client address (the TCP peer) before that address is refused for
+  // login_address_lock, whatever usernames it tries; 0: off (behind a proxy every client has
+  // the proxy's address; docs/web.md, Security).
+  int login_failures_per_address = 20;
+  std::chrono::seconds login_address_lock{300};
   bool access_log = true;                  // one JSON line per request on stderr
   std::chrono::minutes tick_interval{60};  // the scheduler (tick_timer.hpp); 0: off
 };

@@ -1,5 +1,6 @@
 #include "server/static_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,9 +31,14 @@ ApiResponse plain(unsigned status, const std::string& text) {
   return r;
 }
 
+// The decoded path: absolute, no NUL or other control character, no backslash, no empty
+// segment ("//etc/passwd" would make an absolute path of the rest), no "." or "..".
 bool safe(const std::string& path) {
   if (path.empty() || path.front() != '/') return false;
-  if (path.find('\0') != std::string::npos || path.find('\\') != std::string::npos) return false;
+  if (path.find('\\') != std::string::npos || path.find("//") != std::string::npos) return false;
+  for (const char c : path) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  }
   std::size_t start = 1;
   while (start <= path.size()) {
     auto end = path.find('/', start);
@@ -42,6 +48,18 @@ bool safe(const std::string& path) {
     start = end + 1;
   }
   return true;
+}
+
+// Whether the file, with every symbolic link resolved, lies in the UI directory.
+bool inside(const std::filesystem::path& root, const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto real_root = std::filesystem::canonical(root, ec);
+  if (ec) return false;
+  const auto real_file = std::filesystem::canonical(file, ec);
+  if (ec) return false;
+  const auto [end, unused] =
+      std::mismatch(real_root.begin(), real_root.end(), real_file.begin(), real_file.end());
+  return end == real_root.end();
 }
 
 ApiResponse file_response(const std::filesystem::path& file, bool head, bool immutable) {
@@ -77,7 +95,9 @@ ApiResponse static_file(const std::string& ui_dir, const std::string& method,
   const bool head = method == "HEAD";
   std::error_code ec;
   const fs::path file = root / path.substr(1);
-  if (path != "/" && fs::is_regular_file(file, ec)) {
+  if (path != "/" && fs::is_regular_file(file, ec) && !inside(root, file)) {
+    r = plain(404, "ikke fundet\n");  // a symbolic link out of the UI directory
+  } else if (path != "/" && fs::is_regular_file(file, ec)) {
     r = file_response(file, head, path.rfind("/assets/", 0) == 0);
   } else if (path.rfind("/assets/", 0) == 0) {
     r = plain(404, "ikke fundet\n");  // a missing asset is an error, not a page

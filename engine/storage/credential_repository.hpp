@@ -42,6 +42,9 @@ class CredentialRepository {
   // Stores the count after a failed attempt (insert or replace).
   virtual void record_failures(std::string_view username, const LoginFailures& failures) = 0;
   virtual void clear_failures(std::string_view username) = 0;
+  // Failure rows whose last failure is before `before` and that lock nothing any more (typed
+  // names that are nobody's would otherwise stay for ever). Returns how many.
+  virtual int delete_failures_before(const std::string& before) = 0;
 
   virtual void add_session(const StoredSession& session) = 0;
   virtual std::optional<StoredSession> find_session(std::string_view token_hash) = 0;

@@ -156,6 +156,20 @@ class SociCredentialRepository final : public CredentialRepository {
     });
   }
 
+  // hostile-input hardening (issue 9): old failure rows of any typed name go away.
+  int delete_failures_before(const std::string& before) override {
+    return guarded("cannot delete old failed logins in " + db_.redacted_url(), [&] {
+      WriteScope scope(db_);
+      soci::statement st = (sql_.prepare << "DELETE FROM login_failures WHERE last_failure_at < "
+                                            ":b AND (locked_until IS NULL OR locked_until < :b2)",
+                            soci::use(before), soci::use(before));
+      st.execute(true);
+      const int n = static_cast<int>(st.get_affected_rows());
+      scope.done();
+      return n;
+    });
+  }
+
  private:
   Database& db_;
   soci::session& sql_;

@@ -78,6 +78,7 @@ LoginSession log_in(storage::Database& db, const std::string& username, const st
                     std::int64_t now, const LoginPolicy& policy) {
   auto credentials = storage::make_credential_repository(db);
   const std::string now_iso = iso_from_unix(now);
+  credentials->delete_failures_before(iso_from_unix(now - policy.failure_retention_seconds));
   const auto failures = credentials->failures(username);
   if (failures && failures->locked_until && *failures->locked_until > now_iso) {
     const std::int64_t wait =

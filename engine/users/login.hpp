@@ -22,6 +22,9 @@ struct LoginPolicy {
   int failures_before_lock = 5;     // this many failures in a row lock the username …
   std::int64_t lock_seconds = 300;  // … for this long (doubling per further failure, ≤ 1 h)
   std::int64_t session_seconds = 8 * 3600;  // idle time after which a session ends
+  // A username's failure count is forgotten this long after its last failure, when it locks
+  // nothing (pruned at every login attempt, so unknown names do not pile up).
+  std::int64_t failure_retention_seconds = 24 * 3600;
 };
 
 // Thrown when a username is locked after repeated failures: the web layer answers 429.
@@ -50,7 +53,8 @@ struct LoginSession {
 
 // Checks the password and opens a session. now is Unix seconds (UTC). Throws LoginThrottled,
 // LoginFailed. A success clears the failure count and is written to the audit log
-// ("session.login"); failures are counted, not logged (the log is for review data).
+// ("session.login"); failures are counted, not logged (the log is for review data). Every
+// attempt first removes failure rows older than policy.failure_retention_seconds.
 LoginSession log_in(storage::Database& db, const std::string& username, const std::string& password,
                     std::int64_t now, const LoginPolicy& policy = {});
 

@@ -142,6 +142,18 @@ kontekst.setDefaultTimeout(10000);
 const side = kontekst.pages()[0] ?? (await kontekst.newPage());
 const konsolfejl = [];
 side.on('pageerror', (e) => konsolfejl.push(String(e)));
+// Hostile input (issue 9): a comment and a return reason carry markup; it must show as text, so
+// no element is made of it and no script of it runs (a dialog would be one).
+const INDSPRØJTNING = '<img src=x onerror=alert(1)>';
+const dialoger = [];
+side.on('dialog', async (d) => {
+  dialoger.push(d.message());
+  await d.dismiss();
+});
+async function ingenIndsprøjtetElement(side) {
+  const n = await side.locator('img[src="x"]').count();
+  forvent(n === 0, `${n} <img src=x> i siden: teksten blev til HTML`);
+}
 // Every state-changing API request but the login itself must carry X-CSRF-Token.
 const udenCsrf = [];
 let tilstandsaendringer = 0;
@@ -249,7 +261,7 @@ try {
     await side.keyboard.press('2'); // fejl: focus moves to the comment
     const aktiv = await side.evaluate(() => document.activeElement?.tagName);
     forvent(aktiv === 'TEXTAREA', `efter "2" er fokus på ${aktiv}, ikke kommentaren`);
-    await side.keyboard.type('Timesatsen er beregnet forkert');
+    await side.keyboard.type(`Timesatsen er beregnet forkert ${INDSPRØJTNING}`);
     const foersteRefusion = await side.locator('fieldset.kontrol').first().locator('.refusion').count();
     if (foersteRefusion) {
       await side.keyboard.press('Tab');
@@ -267,7 +279,10 @@ try {
     await side.reload();
     await side.getByText(`${antalKontroller} af ${antalKontroller} kontroller besvaret`).waitFor();
     const kommentar = await side.locator('fieldset.kontrol').first().locator('textarea').inputValue();
-    forvent(kommentar === 'Timesatsen er beregnet forkert', `kommentar efter genindlæsning: ${kommentar}`);
+    forvent(
+      kommentar === `Timesatsen er beregnet forkert ${INDSPRØJTNING}`,
+      `kommentar efter genindlæsning: ${kommentar}`,
+    );
   });
 
   await trin('koordinator indsender med tastaturet', side, async () => {
@@ -365,6 +380,10 @@ try {
     await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
     await side.getByText('Kun læsning').waitFor();
     forvent((await side.locator('input[type=radio]:not([disabled])').count()) === 0, 'lederen kan rette svar');
+    // The coordinator's comment, markup and all, is text for the leder.
+    const kommentar = await side.locator('fieldset.kontrol').first().locator('textarea').inputValue();
+    forvent(kommentar === `Timesatsen er beregnet forkert ${INDSPRØJTNING}`, `kommentaren: ${kommentar}`);
+    await ingenIndsprøjtetElement(side);
     await side.getByRole('button', { name: 'Godkend' }).click();
     await side.getByText('Sagen er godkendt.').waitFor();
     await side.locator('.fakta').getByText('godkendt').waitFor();
@@ -380,7 +399,7 @@ try {
     await axe(side, 'Til godkendelse');
     await raekker.first().locator('a').click();
     await side.getByRole('heading', { name: /^Sagsgennemgang/ }).waitFor();
-    await side.getByLabel('Begrundelse for at sende tilbage').fill('Timesatsen mangler dokumentation');
+    await side.getByLabel('Begrundelse for at sende tilbage').fill(`Timesatsen mangler dokumentation ${INDSPRØJTNING}`);
     await side.getByRole('button', { name: 'Send tilbage til koordinatoren' }).click();
     await side.getByText('Sagen er sendt tilbage til koordinatoren.').waitFor();
   });
@@ -477,7 +496,8 @@ try {
     await logInd(side, 'anna');
     await side.goto(sag2Url);
     await side.getByText('Sendt tilbage af lederen:').waitFor();
-    await side.getByText('Timesatsen mangler dokumentation').waitFor();
+    await side.getByText(`Timesatsen mangler dokumentation ${INDSPRØJTNING}`).waitFor();
+    await ingenIndsprøjtetElement(side);
     await side.locator('.fakta').getByText('returneret').waitFor();
     forvent((await side.locator('input[type=radio]:not([disabled])').count()) > 0, 'kan ikke rette');
     await skaerm(side, '11b-koordinator-returneret');
@@ -649,6 +669,9 @@ try {
 
   await trin('ingen JavaScript-fejl på siderne', null, async () => {
     forvent(konsolfejl.length === 0, konsolfejl.join('; '));
+  });
+  await trin('indtastet markup blev vist som tekst (ingen dialog)', null, async () => {
+    forvent(dialoger.length === 0, `dialoger: ${dialoger.join('; ')}`);
   });
   await trin('X-CSRF-Token på hver tilstandsændring', null, async () => {
     forvent(tilstandsaendringer >= 10, `kun ${tilstandsaendringer} ændrende kald set`);

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -75,6 +76,29 @@ HttpReply http_request(unsigned short port, const std::string& method, const std
   return reply;
 }
 
+std::string raw_exchange(unsigned short port, const std::string& bytes,
+                         std::chrono::milliseconds wait) {
+  net::io_context ioc;
+  net::ip::tcp::socket socket(ioc);
+  socket.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  boost::system::error_code ec;
+  net::write(socket, net::buffer(bytes), ec);
+  std::string reply;
+  const auto until = std::chrono::steady_clock::now() + wait;
+  socket.non_blocking(true);
+  char chunk[4096];
+  while (std::chrono::steady_clock::now() < until) {
+    const std::size_t n = socket.read_some(net::buffer(chunk), ec);
+    if (ec == net::error::would_block) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    reply.append(chunk, n);
+    if (ec) break;
+  }
+  return reply;
+}
+
 void ServerTest::SetUp() {
   WorkflowTest::SetUp();
   if (IsSkipped()) return;
@@ -100,7 +124,7 @@ void ServerTest::SetUp() {
   std::ofstream(ui_dir_ + "/index.html") << "<!doctype html><title>sagsaudit</title>";
   std::ofstream(ui_dir_ + "/assets/app-1234.js") << "console.log(1)";
 
-  server::ServerOptions options;
+  server::ServerOptions& options = options_;
   options.config.database_url = url();
   options.port = 0;
   options.io_threads = 2;
@@ -110,6 +134,15 @@ void ServerTest::SetUp() {
   options.upload_dir = ui_dir_ + "/uploads";
   options.access_log = false;
   server_ = std::make_unique<server::HttpServer>(options);
+  server_->start();
+}
+
+void ServerTest::restart_with(const std::function<void(server::ServerOptions&)>& adjust) {
+  server_->stop();
+  server_->wait();
+  server_.reset();
+  adjust(options_);
+  server_ = std::make_unique<server::HttpServer>(options_);
   server_->start();
 }
 

@@ -5,6 +5,8 @@
 // assigned to anna, and one user of each role.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +27,11 @@ HttpReply http_request(unsigned short port, const std::string& method, const std
                        const std::string& body = "",
                        const std::map<std::string, std::string>& headers = {});
 
+// Raw bytes to 127.0.0.1:port, for what a well-behaved client never sends (hostile input):
+// writes `bytes`, then reads until the server closes or `wait` has passed; returns what came.
+std::string raw_exchange(unsigned short port, const std::string& bytes,
+                         std::chrono::milliseconds wait = std::chrono::milliseconds(5000));
+
 struct Login {
   std::string cookie;  // "sagsaudit_session=…"
   std::string csrf;
@@ -38,12 +45,15 @@ class ServerTest : public WorkflowTest {
   void TearDown() override;
 
   unsigned short port() const { return server_->port(); }
+  // Stops the server and starts it again with the test's options changed by `adjust`.
+  void restart_with(const std::function<void(server::ServerOptions&)>& adjust);
   server::HttpServer& server() { return *server_; }
   // Logs in with the user's password ("pw-<name>-123"); fails the test when refused.
   Login login(const std::string& user);
   HttpReply call(const Login* who, const std::string& method, const std::string& target,
                  const std::string& body = "");
 
+  server::ServerOptions options_;
   std::string ui_dir_;
   std::unique_ptr<server::HttpServer> server_;
 };
