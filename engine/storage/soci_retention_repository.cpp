@@ -1,0 +1,112 @@
+// RetentionRepository on SOCI. The statements name columns only (no positions), so a later
+// migration that reshapes population_cases needs only its line below changed.
+#include <soci/soci.h>
+
+#include "storage/retention_repository.hpp"
+#include "storage/soci_errors.hpp"
+#include "storage/write_scope.hpp"
+
+namespace sagsaudit::storage {
+namespace {
+
+struct PersonalStatements {
+  const char* where;  // rows of round :round that still hold personal data
+  const char* erase;  // SET … for those rows
+};
+
+// In the order of personal_fields().
+const std::vector<PersonalStatements>& statements() {
+  static const std::vector<PersonalStatements> list = {
+      {"population_cases WHERE round_id = :round AND (cpr_hash <> '' OR masked_cpr <> '' OR "
+       "case_worker <> '' OR attributes <> '{}')",
+       "cpr_hash = '', masked_cpr = '', case_worker = '', attributes = '{}'"},
+      {"review_answers WHERE round_id = :round AND comment <> ''", "comment = ''"},
+      {"case_reviews WHERE round_id = :round AND return_reason <> ''", "return_reason = ''"},
+      {"external_review_answers WHERE round_id = :round AND comment <> ''", "comment = ''"},
+      {"corrections WHERE round_id = :round AND reason <> '' AND reason <> '[slettet]'",
+       "reason = CASE WHEN state = 'not_relevant' THEN '[slettet]' ELSE '' END"},
+  };
+  return list;
+}
+
+class SociRetentionRepository final : public RetentionRepository {
+ public:
+  explicit SociRetentionRepository(Database& db) : db_(db), sql_(db.session()) {}
+
+  PersonalDataCounts count(std::string_view round_id) override {
+    return guarded("cannot count personal data in " + db_.redacted_url(), [&] {
+      const std::string round(round_id);
+      PersonalDataCounts counts;
+      for (const auto& statement : statements()) {
+        long long rows = 0;
+        sql_ << std::string("SELECT COUNT(*) FROM ") + statement.where, soci::use(round, "round"),
+            soci::into(rows);
+        counts.rows.push_back(rows);
+      }
+      return counts;
+    });
+  }
+
+  PersonalDataCounts erase(std::string_view round_id) override {
+    return guarded("cannot erase personal data in " + db_.redacted_url(), [&] {
+      WriteScope scope(db_);
+      const PersonalDataCounts before = count(round_id);
+      const std::string round(round_id);
+      for (const auto& statement : statements()) {
+        const std::string where(statement.where);
+        const auto split = where.find(" WHERE ");
+        sql_ << "UPDATE " + where.substr(0, split) + " SET " + statement.erase +
+                    where.substr(split),
+            soci::use(round, "round");
+      }
+      scope.done();
+      return before;
+    });
+  }
+
+  std::vector<std::string> audit_details(std::string_view round_id) override {
+    return guarded("cannot read the audit log in " + db_.redacted_url(), [&] {
+      const std::string round(round_id);
+      // Round ids are ydelsestype and period ([a-z_]+-\d{4}(-[KH]\d)?): no LIKE wildcards.
+      const std::string prefix = round + "/%";
+      std::vector<std::string> out;
+      std::string details;
+      soci::statement query =
+          (sql_.prepare << "SELECT details FROM audit_log WHERE object_id = :round OR "
+                           "object_id LIKE :prefix ORDER BY seq",
+           soci::into(details), soci::use(round, "round"), soci::use(prefix, "prefix"));
+      query.execute();
+      while (query.fetch()) out.push_back(details);
+      return out;
+    });
+  }
+
+ private:
+  Database& db_;
+  soci::session& sql_;
+};
+
+}  // namespace
+
+const std::vector<PersonalFields>& personal_fields() {
+  static const std::vector<PersonalFields> list = {
+      {"population_cases", {"cpr_hash", "masked_cpr", "case_worker", "attributes"}},
+      {"review_answers", {"comment"}},
+      {"case_reviews", {"return_reason"}},
+      {"external_review_answers", {"comment"}},
+      {"corrections", {"reason"}},
+  };
+  return list;
+}
+
+std::int64_t PersonalDataCounts::total() const {
+  std::int64_t sum = 0;
+  for (const auto n : rows) sum += n;
+  return sum;
+}
+
+std::unique_ptr<RetentionRepository> make_retention_repository(Database& db) {
+  return std::make_unique<SociRetentionRepository>(db);
+}
+
+}  // namespace sagsaudit::storage
