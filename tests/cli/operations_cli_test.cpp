@@ -225,6 +225,10 @@ TEST(OperationsCliSqlite, RestoreIsRefusedWhileTheDatabaseIsOpen) {
   EXPECT_FALSE(std::filesystem::exists(sandbox.dir() / "test.db.restore-tmp"));
 }
 
+std::string backend_label(const ::testing::TestParamInfo<Backend>& param) {
+  return param.param == Backend::sqlite ? "sqlite" : "postgresql";
+}
+
 // The personal keys of the reports' JSON (masked CPR in the error-case lists, comments in the
 // revisorsammenligning's disagreements), removed so that the figures can be compared whole.
 void strip_personal(boost::json::value& value, int& stripped) {
@@ -285,7 +289,7 @@ TEST_P(RetentionCli, RefusesARoundStillInReview) {
   const auto dry = plan({"--older-than", "3"});
   ASSERT_EQ(dry.at("runder").as_array().size(), 1u);
   const auto& round = dry.at("runder").at(0);
-  EXPECT_EQ(round.at("runde"), kRound);
+  EXPECT_EQ(round.at("runde").as_string(), kRound);
   EXPECT_EQ(round.at("tilstand"), "in_review");
   EXPECT_EQ(round.at("afvist"), true);
   EXPECT_EQ(round.at("raekker"), kOldRoundRows);
@@ -317,16 +321,13 @@ TEST_P(RetentionCli, ErasesThePersonalFieldsOfOldRoundsAndKeepsEveryFigure) {
   ASSERT_EQ(dry_text.status, 0) << dry_text.err;
   EXPECT_THAT(dry_text.out,
               HasSubstr("Prøvekørsel — intet er ændret. Ville slette: persondata på sagsniveau i "
-                        "runder, hvis periode sluttede før 02-04-2027 (ældre end 3 år).
-"));
+                        "runder, hvis periode sluttede før 02-04-2027 (ældre end 3 år).\n"));
   EXPECT_THAT(dry_text.out,
               HasSubstr("Ville slette i 1 runde(r): 300 rækker i population_cases (cpr_hash, "
                         "masked_cpr, case_worker, attributes); 101 rækker i review_answers "
                         "(comment); 0 rækker i case_reviews (return_reason); 101 rækker i "
-                        "external_review_answers (comment); 0 rækker i corrections (reason).
-"));
-  EXPECT_THAT(dry_text.out, HasSubstr("Kør igen med --execute for at slette.
-"));
+                        "external_review_answers (comment); 0 rækker i corrections (reason).\n"));
+  EXPECT_THAT(dry_text.out, HasSubstr("Kør igen med --execute for at slette.\n"));
   const auto dry = plan({"--older-than", "3"});
   EXPECT_EQ(dry.at("udfoert"), false);
   ASSERT_EQ(dry.at("runder").as_array().size(), 1u);
@@ -391,16 +392,10 @@ TEST_P(RetentionCli, ErasesThePersonalFieldsOfOldRoundsAndKeepsEveryFigure) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RetentionCli,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) {
-                           return info.param == Backend::sqlite ? "sqlite" : "postgresql";
-                         });
+                         ::testing::Values(Backend::sqlite, Backend::postgresql), backend_label);
 
 INSTANTIATE_TEST_SUITE_P(Backends, OperationsCli,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) {
-                           return info.param == Backend::sqlite ? "sqlite" : "postgresql";
-                         });
+                         ::testing::Values(Backend::sqlite, Backend::postgresql), backend_label);
 
 }  // namespace
 }  // namespace sagsaudit::testing
