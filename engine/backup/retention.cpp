@@ -56,8 +56,8 @@ RetentionPlan plan_retention(storage::Database& db, Date today, int years) {
     for (const auto& details : store->audit_details(round.id)) {
       if (contains_cpr(details)) ++r.audit_entries_with_cpr;
     }
-    if (!r.refused && r.counts.total() == 0) {
-      ++plan.rounds_already_erased;
+    if (r.counts.total() == 0) {
+      ++plan.rounds_without_personal_data;
       continue;
     }
     plan.rounds.push_back(std::move(r));

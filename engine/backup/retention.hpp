@@ -4,12 +4,12 @@
 // ago is erased (storage/retention_repository.hpp says which fields), keeping every row and so
 // every figure. A dry run (the default) only counts.
 //
-// Only rounds in state afsluttet or rapporteret are erased; an old round in another state is
-// listed as refused and left alone. Everything happens in one transaction, with one audit entry
-// per erased round ("retention.apply", its counts per table). A round with nothing left to erase
-// is not listed, so a second run finds nothing. Old audit entries are never rewritten (that would
-// break the hash chain): the entries about each round are checked for CPR numbers instead, and
-// any found are counted in the plan.
+// Only rounds in state afsluttet or rapporteret are erased; an old round in another state that
+// holds personal data is listed as refused and left alone. Everything happens in one transaction,
+// with one audit entry per erased round ("retention.apply", its counts per table). A round with
+// nothing left to erase is not listed, so a second run finds nothing. Old audit entries are never
+// rewritten (that would break the hash chain): the entries about each round are checked for CPR
+// numbers instead, and any found are counted in the plan.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,10 +33,10 @@ struct RetentionRound {
 
 struct RetentionPlan {
   int years = 0;
-  Date cutoff;                             // periods that ended before this day are old enough
-  bool executed = false;                   // false: a dry run, nothing changed
-  std::vector<RetentionRound> rounds;      // old enough and (refused or) with data left, by id
-  std::int64_t rounds_already_erased = 0;  // old enough, finished, nothing left
+  Date cutoff;                         // periods that ended before this day are old enough
+  bool executed = false;               // false: a dry run, nothing changed
+  std::vector<RetentionRound> rounds;  // old enough, with personal data left, by id
+  std::int64_t rounds_without_personal_data = 0;  // old enough, nothing (left) to erase
 };
 
 // `today` minus `years` (29 February becomes 28 February). REQUIRES: years >= 1.

@@ -38,9 +38,12 @@ boost::json::object plan_json(const RetentionPlan& plan) {
     for (const auto& c : f.columns) list.push_back(boost::json::string(c));
     columns[f.table] = std::move(list);
   }
-  return {{"aeldre_end_aar", plan.years}, {"skaeringsdato", to_iso(plan.cutoff)},
-          {"udfoert", plan.executed},     {"felter", std::move(columns)},
-          {"runder", std::move(rounds)},  {"runder_allerede_slettet", plan.rounds_already_erased}};
+  return {{"aeldre_end_aar", plan.years},
+          {"skaeringsdato", to_iso(plan.cutoff)},
+          {"udfoert", plan.executed},
+          {"felter", std::move(columns)},
+          {"runder", std::move(rounds)},
+          {"runder_uden_persondata", plan.rounds_without_personal_data}};
 }
 
 void print_plan(std::ostream& out, const RetentionPlan& plan) {
@@ -70,8 +73,9 @@ void print_plan(std::ostream& out, const RetentionPlan& plan) {
         << joined_columns(fields[i].columns) << ")";
   }
   out << ".\n";
-  if (plan.rounds_already_erased > 0) {
-    out << plan.rounds_already_erased << " gammel(le) runde(r) har intet tilbage at slette.\n";
+  if (plan.rounds_without_personal_data > 0) {
+    out << plan.rounds_without_personal_data
+        << " gammel(le) runde(r) har ingen persondata (tilbage).\n";
   }
   if (refused > 0) {
     out << refused << " runde(r) afvist, fordi de ikke er afsluttet eller rapporteret (markeret "

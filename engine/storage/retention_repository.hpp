@@ -4,13 +4,13 @@
 // no row is deleted, so every count the reports, the report summaries, the trafiklys and the
 // revisorsammenligning are built from stays as it was.
 //
-// Which fields (the columns in kPersonalFields, by table):
+// Which fields (personal_fields(), by table):
 //   population_cases         cpr_hash, masked_cpr, case_worker → ''; attributes → '{}'
-//   review_answers           comment → ''
-//   case_reviews             return_reason → ''
-//   external_review_answers  comment → ''
-//   corrections              reason → '' ('[slettet]' where state = 'not_relevant', which
-//                            must keep a reason)
+//   review_answers           comment        ┐ non-empty text → kErasedText ("[slettet]"): the
+//   case_reviews             return_reason  │ rules that a fejl has a comment, a returned review
+//   external_review_answers  comment        │ a reason and a correction set to not relevant a
+//   corrections              reason         ┘ reason still hold, so the data still loads
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,8 +21,8 @@
 
 namespace sagsaudit::storage {
 
-// What a correction's reason becomes where the schema needs one (state 'not_relevant').
-inline constexpr std::string_view kErasedReason = "[slettet]";
+// What erased free text becomes.
+inline constexpr std::string_view kErasedText = "[slettet]";
 
 struct PersonalFields {
   std::string table;

@@ -10,9 +10,17 @@ namespace sagsaudit::storage {
 namespace {
 
 struct PersonalStatements {
-  const char* where;  // rows of round :round that still hold personal data
-  const char* erase;  // SET … for those rows
+  std::string where;  // rows of round :round that still hold personal data
+  std::string erase;  // SET … for those rows
 };
+
+// A free-text field of the round still holding text: anything but '' and kErasedText.
+PersonalStatements free_text(const std::string& table, const std::string& column) {
+  const std::string erased = "'" + std::string(kErasedText) + "'";
+  return {
+      table + " WHERE round_id = :round AND " + column + " <> '' AND " + column + " <> " + erased,
+      column + " = " + erased};
+}
 
 // In the order of personal_fields().
 const std::vector<PersonalStatements>& statements() {
@@ -20,11 +28,10 @@ const std::vector<PersonalStatements>& statements() {
       {"population_cases WHERE round_id = :round AND (cpr_hash <> '' OR masked_cpr <> '' OR "
        "case_worker <> '' OR attributes <> '{}')",
        "cpr_hash = '', masked_cpr = '', case_worker = '', attributes = '{}'"},
-      {"review_answers WHERE round_id = :round AND comment <> ''", "comment = ''"},
-      {"case_reviews WHERE round_id = :round AND return_reason <> ''", "return_reason = ''"},
-      {"external_review_answers WHERE round_id = :round AND comment <> ''", "comment = ''"},
-      {"corrections WHERE round_id = :round AND reason <> '' AND reason <> '[slettet]'",
-       "reason = CASE WHEN state = 'not_relevant' THEN '[slettet]' ELSE '' END"},
+      free_text("review_answers", "comment"),
+      free_text("case_reviews", "return_reason"),
+      free_text("external_review_answers", "comment"),
+      free_text("corrections", "reason"),
   };
   return list;
 }
@@ -39,7 +46,7 @@ class SociRetentionRepository final : public RetentionRepository {
       PersonalDataCounts counts;
       for (const auto& statement : statements()) {
         long long rows = 0;
-        sql_ << std::string("SELECT COUNT(*) FROM ") + statement.where, soci::use(round, "round"),
+        sql_ << "SELECT COUNT(*) FROM " + statement.where, soci::use(round, "round"),
             soci::into(rows);
         counts.rows.push_back(rows);
       }
@@ -53,10 +60,9 @@ class SociRetentionRepository final : public RetentionRepository {
       const PersonalDataCounts before = count(round_id);
       const std::string round(round_id);
       for (const auto& statement : statements()) {
-        const std::string where(statement.where);
-        const auto split = where.find(" WHERE ");
-        sql_ << "UPDATE " + where.substr(0, split) + " SET " + statement.erase +
-                    where.substr(split),
+        const auto split = statement.where.find(" WHERE ");
+        sql_ << "UPDATE " + statement.where.substr(0, split) + " SET " + statement.erase +
+                    statement.where.substr(split),
             soci::use(round, "round");
       }
       scope.done();
