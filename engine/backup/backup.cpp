@@ -351,9 +351,9 @@ DatabaseSummary summarise_database(storage::Database& db) {
 BackupResult backup_database(const std::string& database_url, const fs::path& file) {
   refuse_existing_target(file);
   BackupResult result;
+  // Not migrated here: a migration takes the write lock, and a backup must not wait for (or
+  // hold up) the server's writers. The summary reads schema_migrations as it is.
   auto db = storage::Database::open(database_url);
-  // As every command does on opening: a no-op on a database this program has used.
-  storage::migrate(*db);
   result.backend = db->backend();
   result.file = file;
   if (db->backend() == Backend::sqlite) {

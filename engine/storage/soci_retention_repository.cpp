@@ -1,5 +1,8 @@
 // RetentionRepository on SOCI. The statements name columns only (no positions), so a later
-// migration that reshapes population_cases needs only its line below changed.
+// migration that reshapes population_cases needs only its line below changed: if the cases come
+// to be keyed by a population id instead of the round id, select the round's population there
+// (round_id = :round → population_id IN (SELECT … WHERE round_id = :round)); if cpr_hash becomes
+// a fixed-size binary column, blank it with the backend's empty value and compare with that.
 #include <soci/soci.h>
 
 #include "storage/retention_repository.hpp"

@@ -394,6 +394,26 @@ TEST_P(RetentionCli, ErasesThePersonalFieldsOfOldRoundsAndKeepsEveryFigure) {
   EXPECT_EQ(rows("audit_log"), audit_before + 1);
 }
 
+TEST(OperationsCliSqlite, BackupWhileAnotherConnectionWritesTakesTheCommittedState) {
+  CliSandbox sandbox;
+  ASSERT_EQ(sandbox.run({"init"}).status, 0);
+  auto server = storage::Database::open(sandbox.database_url());
+  const std::string file = (sandbox.dir() / "kopi.db").string();
+  {
+    // The server is in the middle of a write (it holds SQLite's write lock) during the backup.
+    storage::Transaction writing(*server);
+    server->session() << "INSERT INTO users (username, display_name, role, created_at) "
+                         "VALUES ('ny', 'Ny', 'admin', '2027-04-01T08:00:00Z')";
+    const auto backup = sandbox.run({"backup", file});
+    ASSERT_EQ(backup.status, 0) << backup.err;
+    writing.commit();
+  }
+  auto copy = storage::Database::open("sqlite:" + file);
+  EXPECT_EQ(storage::table_row_count(*copy, "users"), 0);
+  EXPECT_EQ(storage::table_row_count(*copy, "concept_versions"), 10);
+  EXPECT_EQ(storage::table_row_count(*server, "users"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RetentionCli,
                          ::testing::Values(Backend::sqlite, Backend::postgresql), backend_label);
 
