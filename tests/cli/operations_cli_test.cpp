@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/review_support.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/database.hpp"
 #include "storage/table_inventory.hpp"
 
@@ -283,6 +284,26 @@ const boost::json::object kOldRoundRows{{"population_cases", 300},
                                         {"case_reviews", 0},
                                         {"external_review_answers", 101},
                                         {"corrections", 0}};
+
+// The audit log never takes a CPR number (comments with one are refused at input); should one be
+// there anyway (written by hand, say), retention counts it and warns, and leaves the entry as it
+// is, since rewriting it would break the chain.
+TEST_P(RetentionCli, CountsAndWarnsOfACprNumberInTheRoundsAuditEntries) {
+  fill("reported");
+  {
+    auto db = storage::Database::open(sandbox_.database_url());
+    storage::make_audit_log(*db)->append({"2027-05-01T08:00:00Z", "cli:test", "note", "case_review",
+                                          kRound + "/S-00003", "", "",
+                                          "{\"note\":\"0101801234\"}"});
+  }
+  const auto dry = plan({"--older-than", "3"});
+  EXPECT_EQ(dry.at("runder").at(0).at("revisionslogposter_med_cpr"), 1);
+  const auto text = run({"retention", "apply", "--today", "2030-04-02", "--older-than", "3"});
+  EXPECT_THAT(text.out, HasSubstr("Advarsel: 1 revisionslogpost(er) om disse runder ser ud til at "
+                                  "indeholde et CPR-nummer; de kan ikke ændres uden at bryde "
+                                  "hashkæden (docs/operations.md, Retention).\n"));
+  EXPECT_EQ(run({"audit", "verify"}).status, 0);
+}
 
 TEST_P(RetentionCli, RefusesARoundStillInReview) {
   fill("in_review");
