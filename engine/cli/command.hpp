@@ -50,5 +50,8 @@ std::vector<Command> compare_commands();
 // Opfølgning (issue 8): followup initiatives/initiative …/corrections/correction set/report/sync
 std::vector<Command> followup_commands();
 std::vector<Command> serve_commands();  // serve (issue 6: the web server)
+// Drift (issue 9): backup, restore, retention apply.
+std::vector<Command> backup_commands();
+std::vector<Command> retention_commands();
 
 }  // namespace sagsaudit::cli

@@ -146,9 +146,11 @@ std::vector<Command> all_commands() {
   for (auto part : {init_commands(), concepts_commands(), wheel_commands(), workflow_commands(),
                     population_commands(), sample_commands(), review_commands(), report_commands(),
                     user_commands(), audit_commands(),
-                    compare_commands(),   // revisorsammenligning (issue 7)
-                    followup_commands(),  // opfølgning (issue 8)
-                    serve_commands()}) {  // the web server (issue 6)
+                    compare_commands(),       // revisorsammenligning (issue 7)
+                    followup_commands(),      // opfølgning (issue 8)
+                    serve_commands(),         // the web server (issue 6)
+                    backup_commands(),        // backup/restore (issue 9)
+                    retention_commands()}) {  // retention apply (issue 9)
     commands.insert(commands.end(), part.begin(), part.end());
   }
   return commands;

@@ -153,4 +153,29 @@ std::string redact_password(std::string text, std::string_view url) {
   return text;
 }
 
+UrlWithoutPassword split_password(std::string_view url) {
+  UrlWithoutPassword out{std::string(url), ""};
+  const auto ranges = password_ranges(url);
+  for (const auto& [begin, end] : ranges) {
+    if (out.password.empty()) out.password = percent_decoded(url.substr(begin, end - begin));
+  }
+  // From the back, so the earlier ranges stay valid: "user:secret@" loses ":secret", and
+  // "password=secret" loses the whole parameter with its separator.
+  for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
+    auto [begin, end] = *it;
+    if (out.url[begin - 1] == ':') {
+      --begin;
+    } else {
+      begin -= std::string_view("password=").size();
+      if (end < out.url.size()) {
+        ++end;  // the '&' after it
+      } else {
+        --begin;  // the '?' or '&' before it
+      }
+    }
+    out.url.erase(begin, end - begin);
+  }
+  return out;
+}
+
 }  // namespace sagsaudit::storage

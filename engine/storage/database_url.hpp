@@ -31,4 +31,13 @@ DatabaseUrl parse_database_url(std::string_view url);
 // "***": for messages that come back from a database driver.
 std::string redact_password(std::string text, std::string_view url);
 
+// A postgresql:// URL without its password ("user:password@" and any "password=" parameter),
+// and the password percent-decoded: for handing the connection to pg_dump/pg_restore with the
+// password in PGPASSWORD rather than on their command line (backup/, issue 9).
+struct UrlWithoutPassword {
+  std::string url;
+  std::string password;  // empty when the URL has none
+};
+UrlWithoutPassword split_password(std::string_view url);
+
 }  // namespace sagsaudit::storage

@@ -31,13 +31,19 @@ class CliSandbox {
   std::filesystem::path dir() const { return dir_; }
   std::filesystem::path concepts_dir() const { return dir_ / "concepts"; }
   std::filesystem::path wheel_file() const { return dir_ / "aarshjul.toml"; }
-  std::string database_url() const { return "sqlite:" + (dir_ / "test.db").string(); }
+  // The sandbox's SQLite file, or the database given to use_database.
+  std::string database_url() const {
+    return database_url_.empty() ? "sqlite:" + (dir_ / "test.db").string() : database_url_;
+  }
+  // Runs the commands on another database (e.g. a PostgreSQL one) from now on.
+  void use_database(std::string url) { database_url_ = std::move(url); }
 
   // Replaces the first occurrence of `from` in a sandbox file; fails the test if absent.
   void edit(const std::filesystem::path& file, const std::string& from, const std::string& to);
 
  private:
   std::filesystem::path dir_;
+  std::string database_url_;
 };
 
 std::filesystem::path source_dir();
