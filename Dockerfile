@@ -37,9 +37,10 @@ RUN cmake --preset release -B build/docker -DCMAKE_INSTALL_PREFIX=/usr \
 FROM debian:12-slim AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libboost-json1.81.0 libboost-program-options1.81.0 libpq5 libsoci-core4.0 \
-      libsoci-postgresql4.0 libsoci-sqlite3-4.0 libsqlite3-0 libsodium23 libssl3 \
-      libxlsxwriter1 libstdc++6 libgcc-s1 libc6 tzdata curl ca-certificates \
+      libboost-json1.81.0 libboost-program-options1.81.0 libc6 libgcc-s1 libpq5 \
+      libsoci-core4.0 libsoci-postgresql4.0 libsoci-sqlite3-4.0 libsodium23 libssl3 \
+      libstdc++6 libtomlplusplus3 libxlsxwriter4 \
+      tzdata curl ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system sagsaudit \
  && useradd --system --gid sagsaudit --home-dir /var/lib/sagsaudit --no-create-home \
