@@ -144,6 +144,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
           }
         }
         response = route->handler(call);
+        if (call.discard_connection) lease.discard();
       } catch (const StorageError&) {
         lease.discard();
         throw;
