@@ -55,9 +55,13 @@ std::string cli_actor(const EnvLookup& env) {
 
 po::options_description common_options() {
   po::options_description options("Fælles tilvalg");
+  // Packaging (issue 9): the installed configuration is the last fallback.
+  const std::string installed(installed_config_file());
+  const std::string config_help = "konfigurationsfil (standard: ./sagsaudit.toml" +
+                                  (installed.empty() ? "" : ", ellers " + installed) +
+                                  "; miljø: SAGSAUDIT_CONFIG)";
   options.add_options()("help,h", "vis denne hjælp")(
-      "config", po::value<std::string>()->value_name("FIL"),
-      "konfigurationsfil (standard: ./sagsaudit.toml; miljø: SAGSAUDIT_CONFIG)");
+      "config", po::value<std::string>()->value_name("FIL"), config_help.c_str());
   for (const auto& setting : config_settings()) {
     const std::string description =
         std::string(setting.description) + " [miljø: " + std::string(setting.env) + "]";

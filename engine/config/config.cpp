@@ -49,6 +49,14 @@ const std::vector<ConfigSetting>& config_settings() {
   return settings;
 }
 
+std::string_view installed_config_file() {
+#ifdef SAGSAUDIT_INSTALLED_CONFIG
+  return SAGSAUDIT_INSTALLED_CONFIG;
+#else
+  return {};
+#endif
+}
+
 EnvLookup process_environment() {
   return [](std::string_view name) -> std::optional<std::string> {
     const char* value = std::getenv(std::string(name).c_str());
@@ -109,7 +117,7 @@ void apply_file(Config& config, const std::string& file) {
 }
 
 std::optional<std::string> chosen_file(const std::optional<std::string>& explicit_file,
-                                       const EnvLookup& env) {
+                                       const EnvLookup& env, std::string_view installed_file) {
   const auto named = explicit_file ? explicit_file : env(config_file_env);
   if (named) {
     std::error_code ec;
@@ -120,15 +128,21 @@ std::optional<std::string> chosen_file(const std::optional<std::string>& explici
   }
   std::error_code ec;
   if (std::filesystem::exists(default_config_file, ec)) return std::string(default_config_file);
+  // The installed configuration (packaging, issue 9), so an installed sagsaudit finds its
+  // database, concepts, årshjul and UI from any directory without flags.
+  if (!installed_file.empty() && std::filesystem::exists(installed_file, ec)) {
+    return std::string(installed_file);
+  }
   return std::nullopt;
 }
 
 }  // namespace
 
 Config resolve_config(const std::optional<std::string>& explicit_file, const EnvLookup& env,
-                      const std::map<std::string, std::string>& options) {
+                      const std::map<std::string, std::string>& options,
+                      std::string_view installed_file) {
   Config config;
-  if (const auto file = chosen_file(explicit_file, env)) apply_file(config, *file);
+  if (const auto file = chosen_file(explicit_file, env, installed_file)) apply_file(config, *file);
   for (const auto& setting : config_settings()) {
     if (auto value = env(setting.env)) config.*(setting.member) = *value;
     if (auto it = options.find(std::string(setting.option)); it != options.end()) {

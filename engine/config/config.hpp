@@ -47,6 +47,10 @@ const std::vector<ConfigSetting>& config_settings();
 
 inline constexpr std::string_view default_config_file = "sagsaudit.toml";
 inline constexpr std::string_view config_file_env = "SAGSAUDIT_CONFIG";
+// The configuration file `cmake --install` and the Debian package put in place
+// (SYSCONFDIR/sagsaudit/sagsaudit.toml, /etc/sagsaudit/sagsaudit.toml in the package;
+// docs/operations.md). Set by engine/CMakeLists.txt; empty in a build that defines none.
+std::string_view installed_config_file();
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
 // The process environment (the one place that reads it).
@@ -54,9 +58,11 @@ EnvLookup process_environment();
 
 // REQUIRES: `options` maps ConfigSetting::option to the value given on the command line.
 // The file is `explicit_file` if given (it must exist), else $SAGSAUDIT_CONFIG (must exist),
-// else ./sagsaudit.toml when present; with none, the defaults apply. Throws ValidationError
-// for a missing named file or a bad one (unknown keys, wrong types), with file:line:column.
+// else ./sagsaudit.toml when present, else `installed_file` when present (the installed
+// configuration; "" = none); with none, the defaults apply. Throws ValidationError for a missing
+// named file or a bad one (unknown keys, wrong types), with file:line:column.
 Config resolve_config(const std::optional<std::string>& explicit_file, const EnvLookup& env,
-                      const std::map<std::string, std::string>& options);
+                      const std::map<std::string, std::string>& options,
+                      std::string_view installed_file = installed_config_file());
 
 }  // namespace sagsaudit

@@ -186,6 +186,7 @@ ApiResponse Api::respond(const ApiRequest& request, bool run_handler) {
         }
         if (run_handler) {
           response = route->handler(call);
+          if (call.discard_connection) lease.discard();
         } else {
           response.status = 100;
         }

@@ -47,6 +47,10 @@ struct Call {
   std::optional<ActiveSession> session;
   std::int64_t now = 0;  // Unix seconds
   const ServerOptions& options;
+  // Set by a handler that caught a StorageError itself (/healthz): the connection is closed and
+  // reopened on next use, as after any other storage error, so the probe heals after a database
+  // restart or fail-over (issue 9, docs/operations.md).
+  bool discard_connection = false;
 
   storage::Database& database() { return *db; }
   const storage::User& user() const { return session->user; }

@@ -139,6 +139,7 @@ void add_probe_routes(Router& router, DatabasePool& pool, Metrics& metrics) {
                        storage::applied_migrations(call.database());
                        r.body = "ok\n";
                      } catch (const StorageError&) {
+                       call.discard_connection = true;
                        r.status = 503;
                        r.body = "databasen svarer ikke\n";
                      }

@@ -77,6 +77,29 @@ TEST_F(ConfigTest, ConfigFileFromEnvironment) {
   EXPECT_EQ(c.listen, "0.0.0.0:9000");
 }
 
+// Packaging (issue 9): the installed configuration (/etc/sagsaudit/sagsaudit.toml in the Debian
+// package) is read only when no file is named and ./sagsaudit.toml is absent; a missing one is
+// no error. (ctest runs these in the build folder, which has no sagsaudit.toml.)
+TEST_F(ConfigTest, TheInstalledFileIsTheLastFallback) {
+  write("[database]\nurl = \"sqlite:/var/lib/sagsaudit/sagsaudit.db\"\n");
+  const Config installed = resolve_config(std::nullopt, env_of({}), {}, file_);
+  EXPECT_EQ(installed.database_url, "sqlite:/var/lib/sagsaudit/sagsaudit.db");
+  EXPECT_EQ(installed.config_file, file_);
+
+  const std::string other = (dir_ / "andet.toml").string();
+  std::ofstream(other) << "[server]\nlisten = \"0.0.0.0:9000\"\n";
+  const Config named =
+      resolve_config(std::nullopt, env_of({{"SAGSAUDIT_CONFIG", other}}), {}, file_);
+  EXPECT_EQ(named.database_url, "sqlite:sagsaudit.db");  // the installed file is not read
+  EXPECT_EQ(named.listen, "0.0.0.0:9000");
+  EXPECT_EQ(named.config_file, other);
+
+  const Config none =
+      resolve_config(std::nullopt, env_of({}), {}, (dir_ / "findes-ikke.toml").string());
+  EXPECT_EQ(none.database_url, "sqlite:sagsaudit.db");
+  EXPECT_EQ(none.config_file, "");
+}
+
 TEST_F(ConfigTest, NamedFileMustExist) {
   try {
     resolve_config((dir_ / "findes-ikke.toml").string(), env_of({}), {});

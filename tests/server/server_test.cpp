@@ -1,5 +1,7 @@
 // The server's behaviour beyond the role matrix: login throttling, CSRF, version conflicts,
 // the contract's routes against web/openapi.yaml, static files, limits, probes, graceful stop.
+#include <soci/soci.h>
+#include <unistd.h>
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 
@@ -424,6 +426,41 @@ TEST_P(ServerBehaviourTest, SigtermStopsTheServer) {
   std::raise(SIGTERM);
   second.wait();  // returns: the signal stopped it
   SUCCEED();
+}
+
+// Packaging (issue 9, docs/operations.md): /healthz catches the storage error itself, and its
+// connection must still be reopened, or the probe stays 503 after a database restart or
+// fail-over although the API heals (a load balancer would then take every instance out).
+TEST_P(ServerBehaviourTest, HealthzReconnectsAfterItsConnectionWasCut) {
+  if (GetParam() != storage::Backend::postgresql) {
+    GTEST_SKIP() << "a SQLite connection cannot be cut from outside";
+  }
+  server().stop();
+  server().wait();
+  const std::string app = "sagsaudit-probe-" + std::to_string(::getpid());
+  server::ServerOptions options;
+  options.config.database_url = url() + "&application_name=" + app;
+  options.port = 0;
+  options.access_log = false;
+  options.ui_dir = ui_dir_;
+  server::HttpServer probe(options);
+  probe.start();
+  EXPECT_EQ(http_request(probe.port(), "GET", "/healthz").body, "ok\n");
+
+  int cut = 0;
+  db().session() << "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid, 5000) FROM "
+                    "pg_stat_activity WHERE application_name = :app) AS t",
+      soci::use(app), soci::into(cut);
+  EXPECT_EQ(cut, 1);  // the probes' own connection; no API request has run
+
+  const HttpReply broken = http_request(probe.port(), "GET", "/healthz");
+  EXPECT_EQ(broken.status, 503u);
+  EXPECT_EQ(broken.body, "databasen svarer ikke\n");
+  const HttpReply healed = http_request(probe.port(), "GET", "/healthz");
+  EXPECT_EQ(healed.status, 200u);
+  EXPECT_EQ(healed.body, "ok\n");
+  probe.stop();
+  probe.wait();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerBehaviourTest,
