@@ -71,15 +71,6 @@ ApiResponse error_response(unsigned status, const std::string& code, const std::
   return json_response(body, status);
 }
 
-boost::json::object json_body(const ApiRequest& request) {
-  boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(request.body, ec);
-  if (ec || !value.is_object()) {
-    throw HttpError(422, "ugyldig", "forespørgslens indhold er ikke et JSON-objekt");
-  }
-  return std::move(value.as_object());
-}
-
 void require_center(const Call& call, const std::string& center) {
   const auto& centers = call.user().centers;
   if (std::find(centers.begin(), centers.end(), center) == centers.end()) {

@@ -1,6 +1,7 @@
 #include "server/api_json.hpp"
 
 #include "domain/errors.hpp"
+#include "server/api.hpp"
 
 namespace sagsaudit::server {
 namespace {
@@ -10,6 +11,16 @@ namespace {
 }
 
 }  // namespace
+
+// Declared in server/api.hpp.
+boost::json::object json_body(const ApiRequest& request) {
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(request.body, ec);
+  if (ec || !value.is_object()) {
+    throw HttpError(422, "ugyldig", "forespørgslens indhold er ikke et JSON-objekt");
+  }
+  return std::move(value.as_object());
+}
 
 int int_parameter(const std::string& text, const std::string& field, int min, int max) {
   try {

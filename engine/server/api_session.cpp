@@ -1,5 +1,6 @@
 // POST/GET/DELETE /api/v1/session, and the probes /healthz and /metrics.
 #include "server/api.hpp"
+#include "server/api_bodies.hpp"
 #include "storage/migrations.hpp"
 
 namespace sagsaudit::server {
@@ -23,14 +24,6 @@ std::string cookie(const std::string& value, std::int64_t max_age, bool secure) 
          (secure ? "; Secure" : "");
 }
 
-std::string text_field(const boost::json::object& body, const char* name) {
-  const auto* value = body.if_contains(name);
-  if (!value || !value->is_string()) {
-    throw ValidationError(std::vector<Issue>{{"", 0, 0, name, "mangler (tekst)"}});
-  }
-  return std::string(value->as_string());
-}
-
 }  // namespace
 
 void add_session_routes(Router& router, const LoginPolicy& policy) {
@@ -40,10 +33,9 @@ void add_session_routes(Router& router, const LoginPolicy& policy) {
                      if (call.request.content_type.rfind("application/json", 0) != 0) {
                        throw HttpError(422, "ugyldig", "login skal sendes som application/json");
                      }
-                     const auto body = json_body(call.request);
+                     const LoginBody login = login_from(json_body(call.request));
                      const LoginSession s =
-                         log_in(call.database(), text_field(body, "brugernavn"),
-                                text_field(body, "adgangskode"), call.now, policy);
+                         log_in(call.database(), login.username, login.password, call.now, policy);
                      ApiResponse r = json_response(session_json(s.user, s.csrf));
                      r.headers.emplace_back("Set-Cookie", cookie(s.token, policy.session_seconds,
                                                                  call.request.secure));
