@@ -29,6 +29,7 @@ std::optional<Answer> answer_from(const std::string& text) {
   }
   return std::nullopt;
 }
+
 UserRole role_field(const std::string& text) {
   const auto role = parse_user_role(text);
   if (!role) {
