@@ -22,12 +22,14 @@
 // audit entry (file, SHA-256, counts, and whether an earlier import from the same source was
 // replaced).
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "domain/concept.hpp"
 #include "loading/text_encoding.hpp"
 #include "storage/database.hpp"
+#include "storage/external_review_repository.hpp"
 #include "storage/round_repository.hpp"
 #include "storage/sample_repository.hpp"
 
@@ -63,6 +65,20 @@ struct ExternalImportSummary {
   std::vector<std::string> cases_outside_sample;  // sorted
   bool replaced = false;                          // an earlier import from the source was replaced
 };
+
+// The checking half of the import, no database: the file's text (decoded) against the round's
+// concept and its sampled sagsnumre. Throws ValidationError with every problem; `path` names
+// the file in them. Used by import_external_review and fuzz/external_review_csv_fuzzer.cpp.
+struct ExternalReviewLines {
+  std::size_t lines = 0;                         // data lines read
+  std::vector<storage::ExternalAnswer> answers;  // the answered lines, in file order
+  std::size_t cases_in_sample = 0;
+  std::vector<std::string> cases_outside_sample;  // sorted
+};
+ExternalReviewLines read_external_review_text(const std::string& text, const std::string& path,
+                                              const Concept& concept_,
+                                              const std::string& benefit_type,
+                                              const std::set<std::string>& sampled);
 
 // Throws ValidationError (every problem, by line; nothing stored), NotFound (no such round),
 // ConflictError (no sample yet, or the source's review is locked), StorageError.

@@ -7,10 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "crypto/sha256.hpp"
 #include "domain/errors.hpp"
-#include "loading/csv_reader.hpp"
-#include "loading/read_file.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/population_repository.hpp"
 #include "storage/sample_repository.hpp"
@@ -24,8 +21,6 @@ namespace {
 // Cases are stored this many at a time: large enough that a batch costs one round trip, small
 // enough that a million-row file never sits in memory as cases.
 constexpr std::size_t kBatchSize = 20000;
-// How often (in rows) the progress callback hears from the reader.
-constexpr std::size_t kProgressEvery = 50000;
 
 // {"header":"value",…} into `out`, reusing its memory.
 void write_attributes_json(const PopulationCase& c, std::string& out) {
@@ -164,49 +159,6 @@ PopulationRulesInput population_rules_input(const RoundContext& context, const s
   input.period = context.round.period;
   input.column_names = context.wheel.column_names;
   return input;
-}
-
-PopulationFileSummary read_population_file(const std::string& path,
-                                           const PopulationRulesInput& rules_input,
-                                           const std::function<void(PopulationCase&)>& on_case,
-                                           const ProgressReport& progress) {
-  PopulationFileSummary summary;
-  summary.file = path;
-  {
-    std::string bytes = read_file_bytes(path);
-    summary.sha256 = sha256_hex(bytes);
-    DecodedText decoded = decode_text(std::move(bytes));
-    summary.encoding = decoded.encoding;
-    bytes = std::move(decoded.text);  // the only copy of the text from here on
-
-    PopulationRules rules(rules_input);
-    // One row per line, near enough (quoted line breaks are rare): sizes the duplicate check.
-    rules.expect_rows(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')));
-    CsvReader reader(bytes);
-    CsvRecord record;
-    if (!reader.next(record)) {
-      rules.empty_file();
-    } else if (!record.problem.empty()) {
-      throw PopulationRejected({Issue{path, record.line, 0, "", record.problem}}, 1);
-    } else if (rules.check_header(record.line, record.fields, record.field_count)) {
-      while (reader.next(record)) {
-        auto c = rules.check_row(record.line, record.fields, record.field_count, record.problem);
-        if (c && rules.ok() && on_case) on_case(*c);
-        if (progress && rules.rows() % kProgressEvery == 0) {
-          progress(rules.rows(), reader.position(), bytes.size());
-        }
-      }
-      if (rules.rows() == 0) {
-        throw PopulationRejected({Issue{path, 0, 0, "", "filen har ingen sager, kun overskrifter"}},
-                                 1);
-      }
-    }
-    if (progress) progress(rules.rows(), bytes.size(), bytes.size());
-    if (!rules.ok()) throw PopulationRejected(rules.issues(), rules.issue_count());
-    summary.rows = rules.rows();
-    summary.center_counts = rules.center_counts();
-  }
-  return summary;
 }
 
 PopulationFileSummary check_population(storage::Database& db, const std::string& round_id,

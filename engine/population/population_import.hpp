@@ -58,6 +58,12 @@ PopulationFileSummary read_population_file(const std::string& path,
                                            const PopulationRulesInput& rules,
                                            const std::function<void(PopulationCase&)>& on_case,
                                            const ProgressReport& progress = {});
+// The same for a file's bytes already read; `path` names the file in messages (the fuzzer,
+// fuzz/population_csv_fuzzer.cpp, checks text without writing it to disk).
+PopulationFileSummary read_population_bytes(std::string bytes, const std::string& path,
+                                            const PopulationRulesInput& rules,
+                                            const std::function<void(PopulationCase&)>& on_case,
+                                            const ProgressReport& progress = {});
 
 // `population check`: the same checks, nothing stored.
 PopulationFileSummary check_population(storage::Database& db, const std::string& round_id,

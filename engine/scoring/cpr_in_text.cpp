@@ -3,6 +3,7 @@
 #include <string>
 
 #include "domain/cpr.hpp"
+#include "scoring/review_store.hpp"
 
 namespace sagsaudit {
 namespace {
@@ -27,3 +28,20 @@ bool contains_cpr(std::string_view text) {
 }
 
 }  // namespace sagsaudit
+
+namespace sagsaudit::scoring_detail {
+
+// Declared in scoring/review_store.hpp; here, beside contains_cpr, so that checking an import
+// file (review_import_file.cpp) needs no database code.
+std::vector<Issue> cpr_issues(const std::vector<ControlAnswer>& answers) {
+  std::vector<Issue> issues;
+  for (const auto& a : answers) {
+    if (!contains_cpr(a.comment)) continue;
+    issues.push_back(Issue{"", a.position.line, 0, a.control_id.empty() ? "kontrol" : a.control_id,
+                           "kommentaren ser ud til at indeholde et CPR-nummer; skriv det ikke "
+                           "her (sagsnummeret er nok)"});
+  }
+  return issues;
+}
+
+}  // namespace sagsaudit::scoring_detail

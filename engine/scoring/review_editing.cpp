@@ -54,17 +54,6 @@ ConflictError version_conflict(const std::string& round_id, const std::string& c
                        ", du havde " + std::to_string(expected_version) + "); hent den igen");
 }
 
-std::vector<Issue> cpr_issues(const std::vector<ControlAnswer>& answers) {
-  std::vector<Issue> issues;
-  for (const auto& a : answers) {
-    if (!contains_cpr(a.comment)) continue;
-    issues.push_back(Issue{"", a.position.line, 0, a.control_id.empty() ? "kontrol" : a.control_id,
-                           "kommentaren ser ud til at indeholde et CPR-nummer; skriv det ikke "
-                           "her (sagsnummeret er nok)"});
-  }
-  return issues;
-}
-
 Applied apply_review_change(storage::Database& db, storage::CaseReview review,
                             const Concept& concept_, const std::vector<ControlAnswer>& answers,
                             const std::vector<ReviewState>& steps, const std::string& actor,

@@ -24,8 +24,13 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "domain/concept.hpp"
+#include "domain/review_answers.hpp"
 
 #include "loading/text_encoding.hpp"
+#include "storage/case_review_repository.hpp"
 #include "storage/database.hpp"
 
 namespace sagsaudit {
@@ -45,6 +50,23 @@ struct ReviewImportSummary {
   std::size_t reviews = 0;                     // cases imported
   std::map<std::string, std::size_t> centers;  // cases imported per center
 };
+
+// The checking half of the import, no database: the file's text (decoded) against the round's
+// concept and its reviews by sagsnummer, at `stage`. Throws ValidationError with every problem;
+// `path` names the file in them. Used by import_reviews and fuzz/review_import_csv_fuzzer.cpp.
+struct ImportedReviewCase {
+  std::string case_number;
+  int first_line = 0;  // of the case's first answer
+  std::vector<ControlAnswer> answers;
+};
+struct ReviewImportLines {
+  std::size_t rows = 0;  // answers read
+  std::vector<ImportedReviewCase> cases;
+};
+ReviewImportLines read_review_import_text(const std::string& text, const std::string& path,
+                                          const std::string& round_id, const Concept& concept_,
+                                          const std::map<std::string, storage::CaseReview>& reviews,
+                                          ReviewStage stage);
 
 // Throws ValidationError (every problem; nothing stored), NotFound (no such round),
 // ConflictError (the round is not 'under gennemgang'), StorageError.

@@ -1,6 +1,7 @@
 // /api/v1/users (admin), /api/v1/audit (admin, revisor), /api/v1/notifications (everyone).
 #include "domain/errors.hpp"
 #include "server/api.hpp"
+#include "server/api_bodies.hpp"
 #include "server/api_json.hpp"
 #include "storage/audit_log.hpp"
 #include "storage/notification_repository.hpp"
@@ -16,15 +17,6 @@ boost::json::object user_json(storage::Database& db, const storage::User& u) {
   return {{"brugernavn", u.username},   {"navn", u.display_name},
           {"rolle", role_code(u.role)}, {"centre", centers},
           {"aktiv", u.active},          {"har_adgangskode", has_password(db, u.username)}};
-}
-
-UserRole role_field(const std::string& text) {
-  const auto role = parse_user_role(text);
-  if (!role) {
-    throw ValidationError(std::vector<Issue>{
-        {"", 0, 0, "rolle", "'" + text + "' er ukendt (admin, koordinator, leder eller revisor)"}});
-  }
-  return *role;
 }
 
 const std::vector<UserRole> kAdmin = {UserRole::admin};
@@ -43,30 +35,18 @@ void add_admin_routes(Router& router) {
                      return json_response(boost::json::object{{"brugere", items}});
                    }});
 
-  router.add(
-      Route{"POST", "/api/v1/users", true, true, kAdmin, [](Call& call) {
-              auto& db = call.database();
-              const auto body = json_body(call.request);
-              storage::User user;
-              user.username = required_string(body, "brugernavn");
-              user.display_name = required_string(body, "navn");
-              user.role = role_field(required_string(body, "rolle"));
-              user.centers = optional_strings(body, "centre").value_or(std::vector<std::string>{});
-              add_user(db, user, required_string(body, "adgangskode"), call.actor(), call.at());
-              return json_response(
-                  user_json(db, *storage::make_user_repository(db)->find(user.username)), 201);
-            }});
+  router.add(Route{
+      "POST", "/api/v1/users", true, true, kAdmin, [](Call& call) {
+        auto& db = call.database();
+        const NewUserBody added = new_user_from(json_body(call.request));
+        add_user(db, added.user, added.password, call.actor(), call.at());
+        return json_response(
+            user_json(db, *storage::make_user_repository(db)->find(added.user.username)), 201);
+      }});
 
   router.add(Route{"PATCH", "/api/v1/users/{brugernavn}", true, true, kAdmin, [](Call& call) {
                      auto& db = call.database();
-                     const auto body = json_body(call.request);
-                     UserChange change;
-                     change.display_name = optional_string(body, "navn");
-                     if (auto role = optional_string(body, "rolle"))
-                       change.role = role_field(*role);
-                     change.centers = optional_strings(body, "centre");
-                     change.active = optional_bool(body, "aktiv");
-                     change.password = optional_string(body, "adgangskode");
+                     const UserChange change = user_change_from(json_body(call.request));
                      if (call.param("brugernavn") == call.actor() && change.active &&
                          !*change.active) {
                        throw ConflictError("du kan ikke deaktivere dig selv");

@@ -1,6 +1,9 @@
 #include "server/api_json.hpp"
 
+#include <algorithm>
+
 #include "domain/errors.hpp"
+#include "server/api.hpp"
 
 namespace sagsaudit::server {
 namespace {
@@ -10,6 +13,46 @@ namespace {
 }
 
 }  // namespace
+
+// Declared in server/api.hpp.
+boost::json::object json_body(const ApiRequest& request) {
+  // Boost.JSON refuses invalid UTF-8, nesting deeper than 32 and numbers it cannot hold; the
+  // refusal names the place (line and byte) and the reason, in Danish.
+  boost::json::parse_options options;
+  options.max_depth = 32;
+  boost::json::stream_parser parser({}, options);
+  boost::system::error_code ec;
+  const std::size_t used = parser.write_some(request.body.data(), request.body.size(), ec);
+  if (!ec && used < request.body.size()) ec = boost::json::error::extra_data;
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    const std::size_t at = std::min(used, request.body.size());
+    const auto line = 1 + std::count(request.body.begin(), request.body.begin() + at, '\n');
+    std::string reason = "ugyldig JSON";
+    if (ec == boost::json::error::too_deep) {
+      reason = "for dybt indlejret (højst " + std::to_string(options.max_depth) + " niveauer)";
+    } else if (ec == boost::json::error::incomplete || request.body.empty()) {
+      reason = "ufuldstændig JSON (teksten slutter for tidligt)";
+    } else if (ec == boost::json::error::exponent_overflow ||
+               ec == boost::json::error::not_number) {
+      reason = "et tal er for stort";
+    } else if (ec == boost::json::error::extra_data) {
+      reason = "der står mere efter JSON-værdien";
+    } else if (ec == boost::json::error::syntax) {
+      reason = "syntaksfejl i JSON (eller ugyldig UTF-8)";
+    }
+    throw HttpError(422, "ugyldig", "forespørgslens indhold er ikke gyldig JSON: " + reason,
+                    boost::json::array{boost::json::object{
+                        {"linje", line},
+                        {"felt", ""},
+                        {"besked", reason + " ved byte " + std::to_string(at)}}});
+  }
+  boost::json::value value = parser.release();
+  if (!value.is_object()) {
+    throw HttpError(422, "ugyldig", "forespørgslens indhold skal være et JSON-objekt");
+  }
+  return std::move(value.as_object());
+}
 
 int int_parameter(const std::string& text, const std::string& field, int min, int max) {
   try {

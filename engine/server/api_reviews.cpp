@@ -5,6 +5,7 @@
 #include "domain/errors.hpp"
 #include "scoring/review_editing.hpp"
 #include "server/api.hpp"
+#include "server/api_bodies.hpp"
 #include "server/api_json.hpp"
 #include "storage/case_review_repository.hpp"
 #include "storage/population_repository.hpp"
@@ -25,29 +26,6 @@ std::string category_code(Category c) {
   return "formalia";
 }
 
-struct AnswerCode {
-  Answer answer;
-  const char* code;
-};
-constexpr AnswerCode kAnswers[] = {{Answer::correct, "korrekt"},
-                                   {Answer::error, "fejl"},
-                                   {Answer::not_applicable, "ikke_relevant"},
-                                   {Answer::not_assessable, "kan_ikke_vurderes"}};
-
-std::string answer_text(Answer a) {
-  for (const auto& item : kAnswers) {
-    if (item.answer == a) return item.code;
-  }
-  return "korrekt";
-}
-
-std::optional<Answer> answer_from(const std::string& text) {
-  for (const auto& item : kAnswers) {
-    if (text == item.code) return item.answer;
-  }
-  return std::nullopt;
-}
-
 boost::json::object answer_json(const ControlAnswer& a) {
   boost::json::object out{
       {"kontrol", a.control_id}, {"svar", answer_text(a.answer)}, {"kommentar", a.comment}};
@@ -57,76 +35,6 @@ boost::json::object answer_json(const ControlAnswer& a) {
           ? boost::json::value(boost::json::object{{"fra", to_iso(a.affected_period->from)},
                                                    {"til", to_iso(a.affected_period->to)}})
           : nullptr;
-  return out;
-}
-
-// The answers of a PUT, every problem named by its place ("svar[2].beloeb").
-std::vector<ControlAnswer> answers_from(const boost::json::object& body) {
-  const auto* list = body.if_contains("svar");
-  if (!list || !list->is_array()) {
-    throw ValidationError(std::vector<Issue>{{"", 0, 0, "svar", "mangler (en liste)"}});
-  }
-  std::vector<ControlAnswer> out;
-  std::vector<Issue> issues;
-  int index = 0;
-  for (const auto& item : list->as_array()) {
-    const std::string where = "svar[" + std::to_string(index++) + "]";
-    auto add = [&](const std::string& field, const std::string& message) {
-      issues.push_back(Issue{"", 0, 0, where + "." + field, message});
-    };
-    if (!item.is_object()) {
-      issues.push_back(Issue{"", 0, 0, where, "skal være et objekt"});
-      continue;
-    }
-    const auto& o = item.as_object();
-    ControlAnswer a;
-    const auto* control = o.if_contains("kontrol");
-    if (!control || !control->is_string()) {
-      add("kontrol", "mangler");
-    } else {
-      a.control_id = std::string(control->as_string());
-    }
-    const auto* answer = o.if_contains("svar");
-    const auto parsed = answer && answer->is_string()
-                            ? answer_from(std::string(answer->as_string()))
-                            : std::nullopt;
-    if (!parsed) {
-      add("svar", "skal være korrekt, fejl, ikke_relevant eller kan_ikke_vurderes");
-    } else {
-      a.answer = *parsed;
-    }
-    if (const auto* comment = o.if_contains("kommentar"); comment && !comment->is_null()) {
-      if (comment->is_string()) {
-        a.comment = std::string(comment->as_string());
-      } else {
-        add("kommentar", "skal være tekst");
-      }
-    }
-    if (const auto* amount = o.if_contains("beloeb"); amount && !amount->is_null()) {
-      const auto value =
-          amount->is_string() ? parse_kroner(std::string(amount->as_string())) : std::nullopt;
-      if (!value) {
-        add("beloeb", "er ikke et beløb i kroner (fx \"1234,50\")");
-      } else {
-        a.amount = value;
-      }
-    }
-    if (const auto* period = o.if_contains("periode"); period && !period->is_null()) {
-      const auto* from = period->is_object() ? period->as_object().if_contains("fra") : nullptr;
-      const auto* to = period->is_object() ? period->as_object().if_contains("til") : nullptr;
-      const auto f =
-          from && from->is_string() ? parse_date(std::string(from->as_string())) : std::nullopt;
-      const auto t =
-          to && to->is_string() ? parse_date(std::string(to->as_string())) : std::nullopt;
-      if (!f || !t) {
-        add("periode", "skal være {\"fra\": \"ÅÅÅÅ-MM-DD\", \"til\": \"ÅÅÅÅ-MM-DD\"}");
-      } else {
-        a.affected_period = AffectedPeriod{*f, *t};
-      }
-    }
-    out.push_back(std::move(a));
-  }
-  if (!issues.empty()) throw ValidationError(std::move(issues));
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "report_output/protocol_json.hpp"
 #include "sampling/sample_draw.hpp"
 #include "server/api.hpp"
+#include "server/api_bodies.hpp"
 #include "server/api_json.hpp"
 #include "setup/database_setup.hpp"
 #include "storage/case_review_repository.hpp"
@@ -104,24 +105,6 @@ boost::json::object round_details(storage::Database& db, const std::string& id) 
 // Where uploaded population files are kept, so that `sample verify` can re-read them.
 std::filesystem::path upload_dir(const ServerOptions& options) {
   return options.upload_dir;
-}
-
-std::uint64_t seed_value(const boost::json::object& body) {
-  const auto* value = body.if_contains("seed");
-  std::string text;
-  if (value && value->is_string()) text = std::string(value->as_string());
-  if (value && value->is_int64() && value->as_int64() >= 0) {
-    return static_cast<std::uint64_t>(value->as_int64());
-  }
-  if (value && value->is_uint64()) return value->as_uint64();
-  try {
-    std::size_t used = 0;
-    const unsigned long long seed = std::stoull(text, &used);
-    if (used == text.size() && !text.empty() && text.front() != '-') return seed;
-  } catch (const std::exception&) {
-  }
-  throw ValidationError(
-      std::vector<Issue>{{"", 0, 0, "seed", "skal være et helt tal fra 0 til 2^64-1 (som tekst)"}});
 }
 
 }  // namespace
@@ -282,19 +265,12 @@ void add_round_routes(Router& router) {
                                                               {"pr_koordinator", loads}});
                    }});
 
-  router.add(Route{
-      "POST", "/api/v1/rounds/{id}/advance", true, true, kAdmin, [](Call& call) {
-        const auto body = json_body(call.request);
-        const auto* to = body.if_contains("til");
-        const auto state =
-            to && to->is_string() ? parse_round_state(std::string(to->as_string())) : std::nullopt;
-        if (!state) {
-          throw ValidationError(std::vector<Issue>{
-              {"", 0, 0, "til", "mangler eller er ikke en rundetilstand (fx reported)"}});
-        }
-        transition_round(call.database(), call.param("id"), *state, call.actor(), call.at());
-        return json_response(round_details(call.database(), call.param("id")));
-      }});
+  router.add(Route{"POST", "/api/v1/rounds/{id}/advance", true, true, kAdmin, [](Call& call) {
+                     const RoundState state = advance_target(json_body(call.request));
+                     transition_round(call.database(), call.param("id"), state, call.actor(),
+                                      call.at());
+                     return json_response(round_details(call.database(), call.param("id")));
+                   }});
 }
 
 }  // namespace sagsaudit::server

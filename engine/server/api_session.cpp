@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "server/api.hpp"
+#include "server/api_bodies.hpp"
 #include "storage/migrations.hpp"
 
 namespace sagsaudit::server {
@@ -71,14 +72,6 @@ class AddressThrottle {
   std::unordered_map<std::string, Entry> entries_;
 };
 
-std::string text_field(const boost::json::object& body, const char* name) {
-  const auto* value = body.if_contains(name);
-  if (!value || !value->is_string()) {
-    throw ValidationError(std::vector<Issue>{{"", 0, 0, name, "mangler (tekst)"}});
-  }
-  return std::string(value->as_string());
-}
-
 }  // namespace
 
 void add_session_routes(Router& router, const LoginPolicy& policy, const ServerOptions& options) {
@@ -98,11 +91,11 @@ void add_session_routes(Router& router, const LoginPolicy& policy, const ServerO
                                std::to_string(wait) + " sekunder",
                            wait);
                      }
-                     const auto body = json_body(call.request);
+                     const LoginBody login = login_from(json_body(call.request));
                      std::optional<LoginSession> opened;
                      try {
-                       opened = log_in(call.database(), text_field(body, "brugernavn"),
-                                       text_field(body, "adgangskode"), call.now, policy);
+                       opened =
+                           log_in(call.database(), login.username, login.password, call.now, policy);
                      } catch (const LoginFailed&) {
                        throttle->failed(address, call.now);
                        throw;
