@@ -76,13 +76,18 @@ std::string CprKey::id() const {
   return std::string("k1:") + hex;
 }
 
-void cpr_hash(const CprKey& key, const Cpr& cpr, std::string& out) {
-  unsigned char digest[crypto_generichash_BYTES];  // 32
-  crypto_generichash(digest, sizeof digest,
+void cpr_hash(const CprKey& key, const Cpr& cpr, CprDigest& out) {
+  static_assert(std::tuple_size_v<CprDigest> == crypto_generichash_BYTES);
+  crypto_generichash(out.data(), out.size(),
                      reinterpret_cast<const unsigned char*>(cpr.digits10.data()),
                      cpr.digits10.size(), key.bytes().data(), CprKey::size);
-  out.resize(2 * sizeof digest + 1);  // sodium_bin2hex writes a terminating NUL
-  sodium_bin2hex(out.data(), out.size(), digest, sizeof digest);
+}
+
+void cpr_hash(const CprKey& key, const Cpr& cpr, std::string& out) {
+  CprDigest digest;
+  cpr_hash(key, cpr, digest);
+  out.resize(2 * digest.size() + 1);  // sodium_bin2hex writes a terminating NUL
+  sodium_bin2hex(out.data(), out.size(), digest.data(), digest.size());
   out.pop_back();
 }
 

@@ -5,7 +5,8 @@
 // file outside the database) the hash is useless without the key, yet the same person gets the
 // same hash in every round, so cases of one citizen can still be related.
 //
-// BLAKE2b-256 keyed (libsodium crypto_generichash) over the ten digits DDMMYYSSSS, as hex.
+// BLAKE2b-256 keyed (libsodium crypto_generichash) over the ten digits DDMMYYSSSS, as hex or as
+// its 32 bytes.
 #include <array>
 #include <filesystem>
 #include <string>
@@ -34,10 +35,15 @@ class CprKey {
   std::array<unsigned char, size> bytes_{};
 };
 
+// The hash's 32 bytes, as population_cases stores them (migration 10).
+using CprDigest = std::array<unsigned char, 32>;
+
 // 64 hex digits. Both written forms of a number (with and without '-') give the same hash.
 std::string cpr_hash(const CprKey& key, const Cpr& cpr);
-// The same into `out` (replacing what it held), reusing its memory: for a million-row import.
+// The same into `out` (replacing what it held), reusing its memory.
 void cpr_hash(const CprKey& key, const Cpr& cpr, std::string& out);
+// The same hash as its 32 bytes (the hex above is these, two digits a byte): for the import.
+void cpr_hash(const CprKey& key, const Cpr& cpr, CprDigest& out);
 
 // Writes a new key file readable only by its owner (mode 0600). Refuses (ValidationError) to
 // overwrite an existing file: replacing a key in use would make every stored hash unrelatable.

@@ -13,13 +13,16 @@ namespace sagsaudit::storage {
 
 const std::vector<Migration>& known_migrations() {
   static const std::vector<Migration> list = {
-      migration_1_concepts_and_wheel(), migration_2_wheel_assignment_and_columns(),
-      migration_3_workflow(),           migration_4_population_and_samples(),
+      migration_1_concepts_and_wheel(),
+      migration_2_wheel_assignment_and_columns(),
+      migration_3_workflow(),
+      migration_4_population_and_samples(),
       migration_5_review_answers(),
       migration_6_external_reviews(),    // revisorsammenligning (issue 7)
       migration_7_followup(),            // opfølgning (issue 8)
       migration_8_login_and_sessions(),  // the web server's logins (issue 6)
       migration_9_report_summaries(),    // report speed (issue 5)
+      migration_10_slim_population_cases(),
   };
   return list;
 }

@@ -14,5 +14,7 @@ Migration migration_6_external_reviews();        // revisorgennemgange, their an
 Migration migration_7_followup();                // initiatives, status changes, corrections
 Migration migration_8_login_and_sessions();      // passwords, failed logins, web sessions
 Migration migration_9_report_summaries();        // counts per round × center for the reports
+// population ids, binary CPR hashes, partitioned cases (import speed, issue 3)
+Migration migration_10_slim_population_cases();
 
 }  // namespace sagsaudit::storage

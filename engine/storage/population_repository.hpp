@@ -1,7 +1,9 @@
 #pragma once
 // The imported population of a round (tables populations, population_centers, population_cases
-// of migration 4). An import is written in one transaction: the caller opens it, begins the
-// population, adds the cases in batches and finishes it; nothing is visible before the commit.
+// of migrations 4 and 10). An import is written in one transaction: the caller opens it, begins
+// the population, adds the cases in batches and finishes it; nothing is visible before the
+// commit.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -30,7 +32,7 @@ struct PopulationInfo {
 struct StoredCase {
   std::string case_number;
   std::string center;
-  std::string cpr_hash;
+  std::array<unsigned char, 32> cpr_hash{};  // the keyed hash's bytes (crypto/cpr_hash.hpp)
   std::string masked_cpr;
   std::string case_worker;
   std::string decision_date;  // ISO 8601
@@ -44,14 +46,19 @@ class PopulationRepository {
   virtual ~PopulationRepository() = default;
 
   // Writes the population row: round, file name, key id, who and when (the rest as known so
-  // far; finish() completes it). REQUIRES: a Transaction is open on the Database.
+  // far; finish() completes it), and gives it its population id. REQUIRES: a Transaction is open
+  // on the Database.
   virtual void begin(const PopulationInfo& info) = 0;
-  // REQUIRES: begin() for round_id in the same Transaction. Fast for large batches (PostgreSQL:
-  // COPY; SQLite: one prepared statement).
+  // REQUIRES: begin() for round_id on this repository in the same Transaction. Fast for large
+  // batches (PostgreSQL: COPY into the population's own table; SQLite: one prepared statement).
+  // A sagsnummer given twice is refused by the database here (SQLite) or by finish()
+  // (PostgreSQL, where the primary key is built at the end).
   virtual void add_cases(std::string_view round_id, const std::vector<StoredCase>& cases) = 0;
   // Records what is known once the file is read: its SHA-256, encoding, row count and count
   // per center, and each center's sagsnumre in canonical order from the cases add_cases() was
-  // given. REQUIRES: begin() for info.round_id in the same Transaction.
+  // given; on PostgreSQL it also builds the primary key of the cases and makes them part of
+  // population_cases (until then they are not seen there). REQUIRES: begin() for info.round_id
+  // on this repository in the same Transaction.
   virtual void finish(const PopulationInfo& info) = 0;
   // Removes a population (and its cases) that no sample has been drawn from, so that it can be
   // imported again. REQUIRES: a Transaction is open.

@@ -1,14 +1,18 @@
 // PopulationRepository on SOCI: tables populations, population_centers and population_cases
-// (migration 4). Cases go in by the batch: on PostgreSQL as one COPY … FROM STDIN through libpq
-// on the session's own connection (so inside the import's transaction), on SQLite through one
-// prepared statement bound to vectors. Each center's sagsnumre are also kept, sorted by bytes,
-// in its population_centers row, so that the draw reads 20 rows instead of a million.
+// (migrations 4 and 10). Cases go in by the batch: on PostgreSQL as one COPY … FROM STDIN through
+// libpq on the session's own connection (so inside the import's transaction) into a table of the
+// population's own, without an index, which finish() attaches as the partition
+// population_cases_<population_id> (building its primary key in one sorted pass); on SQLite
+// through one prepared statement bound to vectors. Each center's sagsnumre are also kept, sorted
+// by bytes, in its population_centers row, so that the draw reads 20 rows instead of a million.
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <string>
 #include <utility>
 
 #include "domain/errors.hpp"
@@ -35,6 +39,27 @@ std::string join_case_numbers(const std::vector<std::string>& numbers) {
       }
     }
     out.push_back('\n');
+  }
+  return out;
+}
+
+// The partition (PostgreSQL) that holds a population's cases.
+std::string partition_name(int population_id) {
+  return "population_cases_" + std::to_string(population_id);
+}
+
+// 64 hex digits (either case) into the 32 bytes of a CPR hash.
+std::array<unsigned char, 32> hash_from_hex(const std::string& hex) {
+  std::array<unsigned char, 32> out{};
+  auto digit = [&](char ch) -> unsigned {
+    if (ch >= '0' && ch <= '9') return static_cast<unsigned>(ch - '0');
+    if (ch >= 'a' && ch <= 'f') return static_cast<unsigned>(ch - 'a' + 10);
+    if (ch >= 'A' && ch <= 'F') return static_cast<unsigned>(ch - 'A' + 10);
+    throw StorageError("a stored CPR hash is not hexadecimal");
+  };
+  if (hex.size() != 2 * out.size()) throw StorageError("a stored CPR hash is not 32 bytes");
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = static_cast<unsigned char>(digit(hex[2 * i]) << 4 | digit(hex[2 * i + 1]));
   }
   return out;
 }
@@ -73,18 +98,38 @@ class SociPopulationRepository final : public PopulationRepository {
     const bool inserted = guarded(
         "cannot store the population of round " + info.round_id + " in " + db_.redacted_url(), [&] {
           const int rows = static_cast<int>(info.row_count);
+          // The population id: PostgreSQL's identity column; on SQLite, whose writers take turns,
+          // the highest so far plus one (migration 10).
+          const bool sqlite = db_.backend() == Backend::sqlite;
           // ON CONFLICT: a second import of the same round, also one running concurrently (it
           // waits for the first to commit), is told so instead of failing on the primary key.
           soci::statement insert =
-              (sql_.prepare << "INSERT INTO populations (round_id, file_name, file_sha256, "
-                               "encoding, row_count, cpr_key_id, imported_at, imported_by) "
-                               "VALUES (:round, :file, :sha, :encoding, :rows, :key, :at, :by) "
-                               "ON CONFLICT (round_id) DO NOTHING",
+              (sql_.prepare << std::string("INSERT INTO populations (round_id, file_name, "
+                                           "file_sha256, encoding, row_count, cpr_key_id, "
+                                           "imported_at, imported_by") +
+                                   (sqlite ? ", population_id" : "") +
+                                   ") VALUES (:round, :file, :sha, :encoding, :rows, :key, :at, "
+                                   ":by" +
+                                   (sqlite ? ", (SELECT COALESCE(MAX(population_id), 0) + 1 "
+                                             "FROM populations)"
+                                           : "") +
+                                   ") ON CONFLICT (round_id) DO NOTHING",
                soci::use(info.round_id), soci::use(info.file_name), soci::use(info.file_sha256),
                soci::use(info.encoding), soci::use(rows), soci::use(info.cpr_key_id),
                soci::use(info.imported_at), soci::use(info.imported_by));
           insert.execute(true);
-          return insert.get_affected_rows() == 1;
+          if (insert.get_affected_rows() != 1) return false;
+          round_ = info.round_id;
+          population_id_ = population_id_of(round_);
+          attached_ = false;
+          if (!sqlite) {
+            // The population's own table, without an index until finish() attaches it; the
+            // CHECK lets the attach skip scanning the rows for the partition's bound.
+            const std::string id = std::to_string(population_id_);
+            sql_ << "CREATE TABLE " + partition_name(population_id_) +
+                        " (LIKE population_cases, CHECK (population_id = " + id + "))";
+          }
+          return true;
         });
     if (!inserted) {
       throw ConflictError("runden " + info.round_id + " har allerede en population");
@@ -97,10 +142,14 @@ class SociPopulationRepository final : public PopulationRepository {
     guarded(
         "cannot store the cases of round " + std::string(round_id) + " in " + db_.redacted_url(),
         [&] {
+          if (round_id != round_ || population_id_ == 0) {
+            throw StorageError("PopulationRepository::add_cases for round " +
+                               std::string(round_id) + " without begin() on this repository");
+          }
           if (db_.backend() == Backend::postgresql) {
-            copy_cases(round_id, cases);
+            copy_cases(cases);
           } else {
-            insert_cases(round_id, cases);
+            insert_cases(cases);
           }
         });
     remember_case_numbers(cases);
@@ -110,6 +159,7 @@ class SociPopulationRepository final : public PopulationRepository {
     require_transaction("finish");
     guarded("cannot store the population of round " + info.round_id + " in " + db_.redacted_url(),
             [&] {
+              attach_cases(info.round_id);
               const int rows = static_cast<int>(info.row_count);
               sql_ << "UPDATE populations SET file_sha256 = :sha, encoding = :encoding, "
                       "row_count = :rows WHERE round_id = :round",
@@ -124,7 +174,11 @@ class SociPopulationRepository final : public PopulationRepository {
                 if (auto it = case_numbers_.find(center);
                     it != case_numbers_.end() &&
                     static_cast<std::int64_t>(it->second.size()) == count) {
-                  std::sort(it->second.begin(), it->second.end());
+                  // Case systems usually list the cases in order already: one pass to see
+                  // that costs far less than sorting a sorted list.
+                  if (!std::is_sorted(it->second.begin(), it->second.end())) {
+                    std::sort(it->second.begin(), it->second.end());
+                  }
                   order = join_case_numbers(it->second);
                   order_null = soci::i_ok;
                 } else if (count == 0) {
@@ -143,7 +197,20 @@ class SociPopulationRepository final : public PopulationRepository {
     require_transaction("remove");
     const std::string round(round_id);
     guarded("cannot remove the population of round " + round + " from " + db_.redacted_url(), [&] {
-      sql_ << "DELETE FROM population_cases WHERE round_id = :round", soci::use(round);
+      const int id = population_id_of(round);
+      if (id != 0 && db_.backend() == Backend::postgresql) {
+        // Its partition goes as a whole (refused while a pick refers to one of its cases).
+        const std::string table = partition_name(id);
+        int attached = 0;
+        sql_ << "SELECT COUNT(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                "WHERE i.inhparent = 'population_cases'::regclass AND c.relname = :name",
+            soci::into(attached), soci::use(table);
+        if (attached > 0) sql_ << "ALTER TABLE population_cases DETACH PARTITION " + table;
+        sql_ << "DROP TABLE IF EXISTS " + table;
+      } else if (id != 0) {
+        sql_ << "DELETE FROM population_cases WHERE population_id = :id", soci::use(id);
+      }
+      if (round == round_) population_id_ = 0;
       sql_ << "DELETE FROM population_centers WHERE round_id = :round", soci::use(round);
       sql_ << "DELETE FROM populations WHERE round_id = :round", soci::use(round);
     });
@@ -182,14 +249,21 @@ class SociPopulationRepository final : public PopulationRepository {
     return guarded("cannot read case " + number + " of " + round + " from " + db_.redacted_url(),
                    [&]() -> std::optional<StoredCase> {
                      StoredCase c;
-                     sql_ << "SELECT case_number, center, cpr_hash, masked_cpr, case_worker, "
-                             "decision_date, line, attributes FROM population_cases "
-                             "WHERE round_id = :round AND case_number = :number",
+                     std::string hash_hex;
+                     const char* hex = db_.backend() == Backend::sqlite
+                                           ? "hex(c.cpr_hash)"
+                                           : "encode(c.cpr_hash, 'hex')";
+                     sql_ << std::string("SELECT c.case_number, c.center, ") + hex +
+                                 ", c.masked_cpr, c.case_worker, c.decision_date, c.line, "
+                                 "c.attributes FROM population_cases c JOIN populations p ON "
+                                 "p.population_id = c.population_id WHERE p.round_id = :round "
+                                 "AND c.case_number = :number",
                          soci::use(round), soci::use(number), soci::into(c.case_number),
-                         soci::into(c.center), soci::into(c.cpr_hash), soci::into(c.masked_cpr),
+                         soci::into(c.center), soci::into(hash_hex), soci::into(c.masked_cpr),
                          soci::into(c.case_worker), soci::into(c.decision_date), soci::into(c.line),
                          soci::into(c.attributes_json);
                      if (!sql_.got_data()) return std::nullopt;
+                     c.cpr_hash = hash_from_hex(hash_hex);
                      return c;
                    });
   }
@@ -228,26 +302,53 @@ class SociPopulationRepository final : public PopulationRepository {
     }
   }
 
-  void insert_cases(std::string_view round_id, const std::vector<StoredCase>& cases) {
+  // The population id of a round's population, or 0 when it has none.
+  int population_id_of(const std::string& round) {
+    int id = 0;
+    soci::indicator id_null = soci::i_ok;
+    sql_ << "SELECT population_id FROM populations WHERE round_id = :round",
+        soci::into(id, id_null), soci::use(round);
+    return sql_.got_data() && id_null == soci::i_ok ? id : 0;
+  }
+
+  // PostgreSQL: makes the population's table a partition of population_cases, which builds its
+  // primary key (a sagsnummer given twice fails here) in one sorted pass over the rows.
+  void attach_cases(const std::string& round) {
+    if (db_.backend() != Backend::postgresql || attached_) return;
+    if (round != round_ || population_id_ == 0) {
+      throw StorageError("PopulationRepository::finish for round " + round +
+                         " without begin() on this repository");
+    }
+    sql_ << "ALTER TABLE population_cases ATTACH PARTITION " + partition_name(population_id_) +
+                " FOR VALUES IN (" + std::to_string(population_id_) + ")";
+    attached_ = true;
+  }
+
+  void insert_cases(const std::vector<StoredCase>& cases) {
     const std::size_t n = cases.size();
-    std::vector<std::string> round(n, std::string(round_id)), number(n), center(n), hash(n),
-        masked(n), worker(n), date(n), attributes(n);
+    std::vector<int> population(n, population_id_);
+    std::vector<std::string> number(n), center(n), hash(n), masked(n), worker(n), date(n),
+        attributes(n);
     std::vector<int> line(n);
     for (std::size_t i = 0; i < n; ++i) {
       number[i] = cases[i].case_number;
       center[i] = cases[i].center;
-      hash[i] = cases[i].cpr_hash;
+      hash[i].assign(reinterpret_cast<const char*>(cases[i].cpr_hash.data()),
+                     cases[i].cpr_hash.size());
       masked[i] = cases[i].masked_cpr;
       worker[i] = cases[i].case_worker;
       date[i] = cases[i].decision_date;
       line[i] = cases[i].line;
       attributes[i] = cases[i].attributes_json;
     }
-    sql_ << "INSERT INTO population_cases (round_id, case_number, center, cpr_hash, masked_cpr, "
-            "case_worker, decision_date, line, attributes) VALUES (:round, :number, :center, "
-            ":hash, :masked, :worker, :date, :line, :attributes)",
-        soci::use(round), soci::use(number), soci::use(center), soci::use(hash), soci::use(masked),
-        soci::use(worker), soci::use(date), soci::use(line), soci::use(attributes);
+    // The hash's bytes are bound as text (SOCI binds a std::string with its length, so every
+    // byte goes through) and stored as the BLOB of those bytes.
+    sql_ << "INSERT INTO population_cases (population_id, case_number, center, cpr_hash, "
+            "masked_cpr, case_worker, decision_date, line, attributes) VALUES (:population, "
+            ":number, :center, CAST(:hash AS BLOB), :masked, :worker, :date, :line, :attributes)",
+        soci::use(population), soci::use(number), soci::use(center), soci::use(hash),
+        soci::use(masked), soci::use(worker), soci::use(date), soci::use(line),
+        soci::use(attributes);
   }
 
   // The sagsnumre of each center, in no particular order, from the cases themselves: for a
@@ -257,9 +358,10 @@ class SociPopulationRepository final : public PopulationRepository {
     constexpr std::size_t batch = 10000;
     std::vector<std::string> centers(batch);
     std::vector<std::string> numbers(batch);
+    const int id = population_id_of(round);
     soci::statement query = (sql_.prepare << "SELECT center, case_number FROM population_cases "
-                                             "WHERE round_id = :round",
-                             soci::into(centers), soci::into(numbers), soci::use(round));
+                                             "WHERE population_id = :id",
+                             soci::into(centers), soci::into(numbers), soci::use(id));
     query.execute();
     // A bulk fetch fills the vectors and resizes them to what it got.
     while (query.fetch()) {
@@ -297,15 +399,16 @@ class SociPopulationRepository final : public PopulationRepository {
   // an INSERT … SELECT FROM unnest(), and a batch is one round trip. The binary format: each
   // field goes as its length and its bytes, which the server takes as they are, instead of a
   // line it scans character by character for separators and escapes (and the client need not
-  // escape anything).
-  void copy_cases(std::string_view round_id, const std::vector<StoredCase>& cases) {
+  // escape anything). Into the population's own table, made by begin() in this transaction,
+  // which has no index to update per row.
+  void copy_cases(const std::vector<StoredCase>& cases) {
     auto* backend = static_cast<soci::postgresql_session_backend*>(sql_.get_backend());
     PGconn* conn = backend->conn_;
-    check_result(PQexec(conn,
-                        "COPY population_cases (round_id, case_number, center, cpr_hash, "
-                        "masked_cpr, case_worker, decision_date, line, attributes) FROM STDIN "
-                        "(FORMAT binary)"),
-                 PGRES_COPY_IN, conn);
+    const std::string copy = "COPY " + partition_name(population_id_) +
+                             " (population_id, case_number, center, cpr_hash, masked_cpr, "
+                             "case_worker, decision_date, line, attributes) FROM STDIN "
+                             "(FORMAT binary)";
+    check_result(PQexec(conn, copy.c_str()), PGRES_COPY_IN, conn);
     // The rows go in chunks of about a megabyte; the buffer is a member so that its memory is
     // reused from one batch to the next.
     constexpr std::size_t kChunk = 1 << 20;
@@ -316,11 +419,17 @@ class SociPopulationRepository final : public PopulationRepository {
     append_int32(buffer, 0);
     append_int32(buffer, 0);
     bool sent = true;
+    const auto population = static_cast<std::uint32_t>(population_id_);
     for (const StoredCase& c : cases) {
       append_int16(buffer, 9);  // fields
-      append_binary_text(buffer, round_id);
-      for (const std::string* field : {&c.case_number, &c.center, &c.cpr_hash, &c.masked_cpr,
-                                       &c.case_worker, &c.decision_date}) {
+      append_int32(buffer, 4);  // population_id: an int4
+      append_int32(buffer, population);
+      append_binary_text(buffer, c.case_number);
+      append_binary_text(buffer, c.center);
+      // cpr_hash: a bytea, whose binary form is its bytes.
+      append_binary_text(buffer, std::string_view(reinterpret_cast<const char*>(c.cpr_hash.data()),
+                                                  c.cpr_hash.size()));
+      for (const std::string* field : {&c.masked_cpr, &c.case_worker, &c.decision_date}) {
         append_binary_text(buffer, *field);
       }
       append_int32(buffer, 4);  // line: an int4
@@ -352,7 +461,8 @@ class SociPopulationRepository final : public PopulationRepository {
       out.push_back(static_cast<char>((value >> shift) & 0xFF));
     }
   }
-  // A text field: its length in bytes, then the bytes (UTF-8, as the server's encoding).
+  // A text (or bytea) field: its length in bytes, then the bytes (text: UTF-8, as the server's
+  // encoding).
   static void append_binary_text(std::string& out, std::string_view text) {
     append_int32(out, static_cast<std::uint32_t>(text.size()));
     out.append(text);
@@ -379,6 +489,10 @@ class SociPopulationRepository final : public PopulationRepository {
 
   Database& db_;
   soci::session& sql_;
+  // The import in progress on this repository: begin() sets them.
+  std::string round_;
+  int population_id_ = 0;
+  bool attached_ = false;  // PostgreSQL: finish() has attached its partition
   std::string copy_buffer_;
   // The sagsnumre each center's add_cases() calls brought, for finish().
   std::map<std::string, std::vector<std::string>> case_numbers_;

@@ -1,5 +1,5 @@
 // SampleReader and SampleRepository on SOCI: tables sample_protocols, sample_strata,
-// sample_picks and sample_exclusions (migration 4), read together with population_cases.
+// sample_picks and sample_exclusions (migrations 4 and 10), read together with population_cases.
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -45,8 +45,8 @@ class SociSampleRepository final : public SampleRepository {
           soci::statement query =
               (sql_.prepare << "SELECT p.case_number, p.center, c.case_worker, "
                                "c.masked_cpr, p.draw_order FROM sample_picks p "
-                               "JOIN population_cases c ON c.round_id = p.round_id "
-                               "AND c.case_number = p.case_number "
+                               "JOIN population_cases c ON c.population_id = "
+                               "p.population_id AND c.case_number = p.case_number "
                                "WHERE p.round_id = :round "
                                "ORDER BY p.center, p.draw_order",
                soci::into(row.case_number), soci::into(row.center), soci::into(row.case_worker),
@@ -150,9 +150,13 @@ class SociSampleRepository final : public SampleRepository {
       std::vector<std::string> rounds(n, round), centers(n, s.center);
       std::vector<int> orders(n);
       for (std::size_t k = 0; k < n; ++k) orders[k] = static_cast<int>(k + 1);
-      sql_ << "INSERT INTO sample_picks (round_id, center, draw_order, case_number) "
-              "VALUES (:round, :center, :draw_order, :case_number)",
-          soci::use(rounds), soci::use(centers), soci::use(orders), soci::use(s.picks);
+      // population_id: the round's population (migration 10), by which the pick refers to its
+      // case; the subquery reads the populations row once per pick, a few hundred at most.
+      sql_ << "INSERT INTO sample_picks (round_id, center, draw_order, case_number, "
+              "population_id) VALUES (:round, :center, :draw_order, :case_number, "
+              "(SELECT population_id FROM populations WHERE round_id = :round2))",
+          soci::use(rounds), soci::use(centers), soci::use(orders), soci::use(s.picks),
+          soci::use(rounds);
     }
     if (!s.excluded_cases.empty()) {
       const std::size_t n = s.excluded_cases.size();

@@ -45,6 +45,12 @@ TEST_F(CprKeyFile, HashIsKeyedBlake2bOfTheTenDigits) {
   EXPECT_NE(cpr_hash(key, *with_dash.cpr), cpr_hash(key, *parse_cpr("0101801235").cpr));
   EXPECT_EQ(key.id().substr(0, 3), "k1:");
   EXPECT_EQ(key.id().size(), 19u);
+  // The bytes the import stores (population_cases.cpr_hash, migration 10): the same hash.
+  CprDigest bytes{};
+  cpr_hash(key, *with_dash.cpr, bytes);
+  EXPECT_EQ(bytes[0], 0x5d);
+  EXPECT_EQ(bytes[1], 0x15);
+  EXPECT_EQ(bytes[31], 0xd8);
 }
 
 TEST_F(CprKeyFile, AnotherKeyGivesAnotherHash) {

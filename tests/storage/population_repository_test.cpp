@@ -31,7 +31,10 @@ StoredCase stored(std::string number, std::string center, int line) {
   StoredCase c;
   c.case_number = std::move(number);
   c.center = std::move(center);
-  c.cpr_hash = std::string(64, 'h');
+  // Every eighth byte value, 0x00 and bytes above 0x7f included: all must survive as they are.
+  for (std::size_t i = 0; i < c.cpr_hash.size(); ++i) {
+    c.cpr_hash[i] = static_cast<unsigned char>(i * 8);
+  }
   c.masked_cpr = "010180-xxxx";
   c.case_worker = "Jens Hansen";
   c.decision_date = "2027-02-01";
@@ -146,6 +149,26 @@ TEST_F(PopulationRepositoryTest, TextSurvivesTheBatchPathByteForByte) {
   EXPECT_EQ(null_number, "NULL");
 }
 
+TEST_F(PopulationRepositoryTest, TheCprHashIsStoredAsItsThirtyTwoBytes) {
+  import({stored("S-1", "jc-amager", 2)});
+  int length = 0;
+  std::string hex;
+  db().session()
+      << (db().backend() == Backend::sqlite
+              ? "SELECT length(cpr_hash), lower(hex(cpr_hash)) FROM population_cases"
+              : "SELECT length(cpr_hash), encode(cpr_hash, 'hex') FROM population_cases"),
+      soci::into(length), soci::into(hex);
+  EXPECT_EQ(length, 32);
+  EXPECT_EQ(hex, "0008101820283038404850586068707880889098a0a8b0b8c0c8d0d8e0e8f0f8");
+  const auto found = make_population_repository(db())->find_case(kRound, "S-1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->cpr_hash, stored("S-1", "jc-amager", 2).cpr_hash);
+  EXPECT_EQ(found->masked_cpr, "010180-xxxx");
+  EXPECT_EQ(found->line, 2);
+  EXPECT_FALSE(make_population_repository(db())->find_case(kRound, "S-2"));
+  EXPECT_FALSE(make_population_repository(db())->find_case("anden-runde", "S-1"));
+}
+
 TEST_F(PopulationRepositoryTest, CaseNumbersComeBackInCanonicalOrder) {
   // finish() records each center's sagsnumre sorted by bytes, so the draw need not sort them;
   // a line feed or backslash in a sagsnummer must survive that record too.
@@ -175,6 +198,10 @@ TEST_F(PopulationRepositoryTest, ManyBatchesOfManyCases) {
       repo->add_cases(kRound, std::vector<StoredCase>(cases.begin() + static_cast<long>(start),
                                                       cases.begin() + static_cast<long>(end)));
     }
+    PopulationInfo i = info();
+    i.row_count = 25000;
+    i.center_counts = {{"jc-amager", 12500}, {"jc-nord", 12500}};
+    repo->finish(i);
     transaction.commit();
   }
   EXPECT_EQ(row_count(db(), "population_cases"), 25000);
@@ -198,15 +225,21 @@ TEST_F(PopulationRepositoryTest, AnImportThatIsNotCommittedLeavesNothing) {
 
 TEST_F(PopulationRepositoryTest, ABatchTheDatabaseRefusesIsAStorageErrorAndLeavesNothing) {
   // The import's own checks find a duplicate sagsnummer first; here the database has to (the
-  // primary key), and the connection must be usable again after the rollback (PostgreSQL: the
-  // COPY is ended and its results consumed).
+  // primary key: on SQLite as the rows go in, on PostgreSQL when finish() builds it), and the
+  // connection must be usable again after the rollback (PostgreSQL: the COPY is ended and its
+  // results consumed).
   {
     auto repo = make_population_repository(db());
     Transaction transaction(db());
     repo->begin(info());
-    EXPECT_THROW(
-        repo->add_cases(kRound, {stored("S-1", "jc-amager", 2), stored("S-1", "jc-amager", 3)}),
-        StorageError);
+    const auto add_and_finish = [&] {
+      repo->add_cases(kRound, {stored("S-1", "jc-amager", 2), stored("S-1", "jc-amager", 3)});
+      PopulationInfo i = info();
+      i.row_count = 2;
+      i.center_counts = {{"jc-amager", 2}, {"jc-nord", 0}};
+      repo->finish(i);
+    };
+    EXPECT_THROW(add_and_finish(), StorageError);
   }
   EXPECT_EQ(row_count(db(), "populations"), 0);
   EXPECT_EQ(row_count(db(), "population_cases"), 0);
