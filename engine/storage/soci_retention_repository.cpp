@@ -1,8 +1,5 @@
 // RetentionRepository on SOCI. The statements name columns only (no positions), so a later
-// migration that reshapes population_cases needs only its line below changed: if the cases come
-// to be keyed by a population id instead of the round id, select the round's population there
-// (round_id = :round → population_id IN (SELECT … WHERE round_id = :round)); if cpr_hash becomes
-// a fixed-size binary column, blank it with the backend's empty value and compare with that.
+// migration that reshapes a table needs only its line below changed.
 #include <soci/soci.h>
 
 #include "storage/retention_repository.hpp"
@@ -28,9 +25,12 @@ PersonalStatements free_text(const std::string& table, const std::string& column
 // In the order of personal_fields().
 const std::vector<PersonalStatements>& statements() {
   static const std::vector<PersonalStatements> list = {
-      {"population_cases WHERE round_id = :round AND (cpr_hash <> '' OR masked_cpr <> '' OR "
-       "case_worker <> '' OR attributes <> '{}')",
-       "cpr_hash = '', masked_cpr = '', case_worker = '', attributes = '{}'"},
+      // Cases belong to the round's population (migration 10); cpr_hash is 32 raw bytes, blanked
+      // to the empty byte string, which substr(…, 1, 0) gives on both backends.
+      {"population_cases WHERE population_id IN (SELECT population_id FROM populations WHERE "
+       "round_id = :round) AND (length(cpr_hash) > 0 OR masked_cpr <> '' OR case_worker <> '' OR "
+       "attributes <> '{}')",
+       "cpr_hash = substr(cpr_hash, 1, 0), masked_cpr = '', case_worker = '', attributes = '{}'"},
       free_text("review_answers", "comment"),
       free_text("case_reviews", "return_reason"),
       free_text("external_review_answers", "comment"),

@@ -364,7 +364,7 @@ TEST_P(RetentionCli, ErasesThePersonalFieldsOfOldRoundsAndKeepsEveryFigure) {
 
   // The fields are blank; every row is still there.
   EXPECT_EQ(rows("population_cases"), 300);
-  EXPECT_EQ(rows("population_cases WHERE cpr_hash = '' AND masked_cpr = '' AND case_worker = '' "
+  EXPECT_EQ(rows("population_cases WHERE length(cpr_hash) = 0 AND masked_cpr = '' AND case_worker = '' "
                  "AND attributes = '{}'"),
             300);
   EXPECT_EQ(rows("review_answers"), 600);
