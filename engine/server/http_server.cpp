@@ -141,7 +141,9 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     if (server_.stopping) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(server_.options.body_limit);
+    // Beast checks a Content-Length against the body limit as soon as the header is parsed, so
+    // the upload's larger limit must be set before; on_header sets the right one per request.
+    parser_->body_limit(server_.options.upload_limit);
     beast::get_lowest_layer(stream_).expires_after(server_.options.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
@@ -155,8 +157,12 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     started_ = std::chrono::steady_clock::now();
     const auto& req = parser_->get();
     const std::string target(req.target());
-    if (req.method() == http::verb::post && target.find("/population") != std::string::npos) {
-      parser_->body_limit(server_.options.upload_limit);
+    if (req.method() != http::verb::post || target.find("/population") == std::string::npos) {
+      const auto length = parser_->content_length();
+      if (length && *length > server_.options.body_limit) {
+        return refuse_or_close(http::error::body_limit);
+      }
+      parser_->body_limit(server_.options.body_limit);  // a chunked body: counted as it comes
     }
     http::async_read(stream_, buffer_, *parser_,
                      [self = this->shared_from_this()](beast::error_code ec2, std::size_t) {
