@@ -205,7 +205,8 @@ TEST_F(AuditLogTest, VerifyWhileOthersAppendReportsNoFalseBreak) {
   int checks = 0;
   while (!done) {
     const auto v = make_audit_log(*reader)->verify();
-    ASSERT_TRUE(v.ok) << v.problem;
+    EXPECT_TRUE(v.ok) << v.problem;
+    if (!v.ok) break;  // (the writers are still joined below)
     ++checks;
   }
   stopper.join();
