@@ -5,7 +5,8 @@
 // The full disk is real: a 6 MB tmpfs mounted for the test when it may mount (root, as on the
 // project's machines). Without that privilege the test falls back to RLIMIT_FSIZE on the import
 // process (ulimit -f: a write past the limit fails with EFBIG, as on a full disk, for that
-// process only) — SQLite's max_page_count would only be SQLite refusing itself, not the disk.
+// process only; SQLite then says "disk I/O error", so only the error's start is checked) —
+// SQLite's max_page_count would only be SQLite refusing itself, not the disk.
 #include <sys/mount.h>
 
 #include <cstdlib>
