@@ -3,10 +3,14 @@
 // function the CLI calls.
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <set>
+#include <thread>
 
 #include "crypto/cpr_hash.hpp"
 #include "domain/errors.hpp"
@@ -107,6 +111,23 @@ std::filesystem::path upload_dir(const ServerOptions& options) {
   return options.upload_dir;
 }
 
+// FOR THE FAULT TESTS ONLY (tests/faults, docs/faults.md): with SAGSAUDIT_TEST_IMPORT_PAUSE_ROWS=N
+// in the server's environment, a population upload stops for good once N rows are read (the
+// reader reports every 50,000 rows), inside the import's open transaction, after logging one
+// line to standard error, so a test can kill -9 the server in the middle of an import at a known
+// point. Unset (always, outside those tests): no effect.
+ProgressReport test_import_pause() {
+  const char* text = std::getenv("SAGSAUDIT_TEST_IMPORT_PAUSE_ROWS");
+  if (!text || !*text) return {};
+  const std::size_t rows = std::strtoull(text, nullptr, 10);
+  return [rows](std::size_t read, std::size_t, std::size_t) {
+    if (read < rows) return;
+    std::cerr << "{\"level\":\"test\",\"event\":\"import_pause\",\"rows\":" << read << "}"
+              << std::endl;
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+  };
+}
+
 }  // namespace
 
 void add_round_routes(Router& router) {
@@ -185,7 +206,7 @@ void add_round_routes(Router& router) {
           ImportOptions options;
           options.actor = call.actor();
           options.at = call.at();
-          summary = import_population(db, id, partial.string(), key, options);
+          summary = import_population(db, id, partial.string(), key, options, test_import_pause());
         } catch (...) {
           std::filesystem::remove_all(staging);
           throw;

@@ -43,4 +43,18 @@ std::string driver_message(const soci::soci_error& error) {
   return text;
 }
 
+std::string storage_error_message(std::string_view what, const soci::soci_error& error) {
+  const std::string driver = driver_message(error);
+  std::string out = std::string(what) + ": " + driver;
+  // Issue 9 (tests/faults/disk_full_test.cpp): the one storage failure a user can fix himself.
+  if (driver.find("database or disk is full") != std::string::npos ||
+      driver.find("No space left on device") != std::string::npos) {
+    out =
+        "disken med databasen er fuld; handlingen er afbrudt, og intet af den er gemt. Frigør "
+        "plads på disken og prøv igen (" +
+        out + ")";
+  }
+  return out;
+}
+
 }  // namespace sagsaudit::storage

@@ -16,13 +16,17 @@ namespace sagsaudit::storage {
 // quotes the statement's bound values and so could carry personal data into a log.
 std::string driver_message(const soci::soci_error& error);
 
-// Runs `work`; a SOCI error becomes StorageError("<what>: <driver message>").
+// "<what>: <driver message>"; when the disk under the database is full (SQLite's "database or
+// disk is full", PostgreSQL's "No space left on device"), a Danish sentence saying so first.
+std::string storage_error_message(std::string_view what, const soci::soci_error& error);
+
+// Runs `work`; a SOCI error becomes StorageError(storage_error_message(what, error)).
 template <typename Work>
 decltype(auto) guarded(std::string_view what, Work&& work) {
   try {
     return std::forward<Work>(work)();
   } catch (const soci::soci_error& error) {
-    throw StorageError(std::string(what) + ": " + driver_message(error));
+    throw StorageError(storage_error_message(what, error));
   }
 }
 
