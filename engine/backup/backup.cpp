@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "backup/external_program.hpp"
@@ -310,24 +311,74 @@ int pg_schema_version(const fs::path& pg_restore, const fs::path& file) {
   return version;
 }
 
+// --force on PostgreSQL: pg_restore's own --clean cannot drop a partition's inherited primary
+// key (migration 10 partitions population_cases), so the old tables are dropped by psql instead,
+// in the same single transaction as the backup's SQL (pg_restore --file): all or nothing. The
+// SQL goes through a private temporary folder, removed afterwards.
+void replace_postgresql(const std::string& url, const fs::path& file, const fs::path& pg_restore,
+                        const std::vector<std::string>& tables) {
+  const fs::path psql = pg_program("psql");
+  std::string folder_template = (fs::temp_directory_path() / "sagsaudit-restore-XXXXXX").string();
+  if (!mkdtemp(folder_template.data())) {
+    throw StorageError("kan ikke oprette en midlertidig mappe til gendannelsen");
+  }
+  const fs::path folder = folder_template;
+  struct Cleanup {
+    fs::path folder;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(folder, ignored);
+    }
+  } cleanup{folder};
+  const fs::path script = folder / "restore.sql";
+  const auto dumped = run_program(
+      pg_restore, {"--no-owner", "--no-privileges", "--file=" + script.string(), file.string()});
+  if (dumped.exit_status != 0) {
+    throw StorageError("pg_restore mislykkedes (status " + std::to_string(dumped.exit_status) +
+                       "): " + dumped.err);
+  }
+  const fs::path drop = folder / "drop.sql";
+  {
+    std::ofstream out(drop);
+    out << "DROP TABLE IF EXISTS ";
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      out << (i ? ", " : "") << '"' << tables[i] << '"';
+    }
+    out << " CASCADE;\n";
+  }
+  const auto run =
+      run_pg(psql,
+             {"--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
+              "--file=" + drop.string(), "--file=" + script.string()},
+             url);
+  if (run.exit_status != 0) {
+    throw StorageError("gendannelsen mislykkedes (psql status " + std::to_string(run.exit_status) +
+                       "); databasen er uændret, da alt sker i én transaktion: " + run.err);
+  }
+}
+
 RestoreResult restore_postgresql(const std::string& url, const fs::path& file,
                                  const RestoreOptions& options) {
   RestoreResult result;
   fs::path pg_restore;
+  std::vector<std::string> tables;
   {
     auto db = storage::Database::open(url);
     pg_restore = checked_pg_program("pg_restore", *db);
     result.backup_schema_version = pg_schema_version(pg_restore, file);
     check_schema_version(file, result.backup_schema_version);
-    const auto tables = storage::table_names(*db).size();
-    if (tables > 0 && !options.force) refuse_non_empty(tables, db->redacted_url());
-    result.replaced = tables > 0;
+    tables = storage::table_names(*db);
+    if (!tables.empty() && !options.force) refuse_non_empty(tables.size(), db->redacted_url());
+    result.replaced = !tables.empty();
   }
-  std::vector<std::string> args = {"--single-transaction", "--exit-on-error", "--no-owner",
-                                   "--no-privileges"};
-  if (result.replaced) args.insert(args.end(), {"--clean", "--if-exists"});
-  args.push_back(file.string());
-  const auto run = run_pg(pg_restore, args, url);
+  if (result.replaced) {
+    replace_postgresql(url, file, pg_restore, tables);
+    return result;
+  }
+  const auto run = run_pg(
+      pg_restore,
+      {"--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", file.string()},
+      url);
   if (run.exit_status != 0) {
     throw StorageError("pg_restore mislykkedes (status " + std::to_string(run.exit_status) +
                        "); databasen er uændret, da alt sker i én transaktion: " + run.err);

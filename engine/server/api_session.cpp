@@ -77,40 +77,40 @@ class AddressThrottle {
 void add_session_routes(Router& router, const LoginPolicy& policy, const ServerOptions& options) {
   auto throttle = std::make_shared<AddressThrottle>(options.login_failures_per_address,
                                                     options.login_address_lock.count());
-  router.add(Route{"POST", "/api/v1/session", false, true, {}, [policy, throttle](Call& call) {
-                     // A JSON content type cannot be sent cross-site without a CORS preflight,
-                     // which this server never grants: no login CSRF.
-                     if (call.request.content_type.rfind("application/json", 0) != 0) {
-                       throw HttpError(422, "ugyldig", "login skal sendes som application/json");
-                     }
-                     const std::string& address = call.request.remote_address;
-                     if (const auto wait = throttle->wait(address, call.now); wait > 0) {
-                       throw LoginThrottled(
-                           "for mange mislykkede forsøg fra din adresse; prøv "
-                           "igen om " +
-                               std::to_string(wait) + " sekunder",
-                           wait);
-                     }
-                     const LoginBody login = login_from(json_body(call.request));
-                     std::optional<LoginSession> opened;
-                     try {
-                       opened =
-                           log_in(call.database(), login.username, login.password, call.now, policy);
-                     } catch (const LoginFailed&) {
-                       throttle->failed(address, call.now);
-                       throw;
-                     }
-                     const LoginSession& s = *opened;
-                     // No session fixation: the id is always new, and one the browser came
-                     // with (planted or left over) ends here.
-                     if (!call.request.session_token.empty()) {
-                       log_out(call.database(), call.request.session_token);
-                     }
-                     ApiResponse r = json_response(session_json(s.user, s.csrf));
-                     r.headers.emplace_back("Set-Cookie", cookie(s.token, policy.session_seconds,
-                                                                 call.request.secure));
-                     return r;
-                   }});
+  router.add(
+      Route{"POST", "/api/v1/session", false, true, {}, [policy, throttle](Call& call) {
+              // A JSON content type cannot be sent cross-site without a CORS preflight,
+              // which this server never grants: no login CSRF.
+              if (call.request.content_type.rfind("application/json", 0) != 0) {
+                throw HttpError(422, "ugyldig", "login skal sendes som application/json");
+              }
+              const std::string& address = call.request.remote_address;
+              if (const auto wait = throttle->wait(address, call.now); wait > 0) {
+                throw LoginThrottled(
+                    "for mange mislykkede forsøg fra din adresse; prøv "
+                    "igen om " +
+                        std::to_string(wait) + " sekunder",
+                    wait);
+              }
+              const LoginBody login = login_from(json_body(call.request));
+              std::optional<LoginSession> opened;
+              try {
+                opened = log_in(call.database(), login.username, login.password, call.now, policy);
+              } catch (const LoginFailed&) {
+                throttle->failed(address, call.now);
+                throw;
+              }
+              const LoginSession& s = *opened;
+              // No session fixation: the id is always new, and one the browser came
+              // with (planted or left over) ends here.
+              if (!call.request.session_token.empty()) {
+                log_out(call.database(), call.request.session_token);
+              }
+              ApiResponse r = json_response(session_json(s.user, s.csrf));
+              r.headers.emplace_back("Set-Cookie",
+                                     cookie(s.token, policy.session_seconds, call.request.secure));
+              return r;
+            }});
   router.add(Route{"GET", "/api/v1/session", true, true, {}, [](Call& call) {
                      return json_response(session_json(call.user(), call.session->csrf));
                    }});

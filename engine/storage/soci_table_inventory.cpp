@@ -51,9 +51,12 @@ std::vector<std::string> table_names(Database& db) {
             ? (db.session().prepare << "SELECT name FROM sqlite_master WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite%'",
                soci::into(name))
-            : (db.session().prepare << "SELECT table_name FROM information_schema.tables "
-                                       "WHERE table_schema = current_schema() "
-                                       "AND table_type = 'BASE TABLE'",
+            // Tables and partitioned tables, not their partitions (migration 10 gives each
+            // population a partition of population_cases; its rows are counted with it).
+            : (db.session().prepare << "SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+                                       "ON n.oid = c.relnamespace WHERE n.nspname = "
+                                       "current_schema() AND c.relkind IN ('r', 'p') "
+                                       "AND NOT c.relispartition",
                soci::into(name));
     query.execute();
     while (query.fetch()) names.push_back(name);

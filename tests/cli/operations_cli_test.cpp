@@ -136,15 +136,15 @@ TEST_P(OperationsCli, BackupAndRestoreKeepEveryRowOfEveryTable) {
   const auto backup = run({"backup", backup_file()});
   ASSERT_EQ(backup.status, 0) << backup.err;
   EXPECT_THAT(backup.out, HasSubstr("Sikkerhedskopien er skrevet til " + backup_file() + " ("));
-  EXPECT_THAT(backup.out, HasSubstr("Skemaversion 9, 38 tabeller.\n"));
+  EXPECT_THAT(backup.out, HasSubstr("Skemaversion 10, 38 tabeller.\n"));
   EXPECT_THAT(backup.out, HasSubstr("Revisionsloggen er intakt: "));
   EXPECT_FALSE(std::filesystem::exists(backup_file() + ".tmp"));
 
   const auto restored = run({"restore", backup_file(), "--db", target_url_, "--json"});
   ASSERT_EQ(restored.status, 0) << restored.err;
   const auto json = boost::json::parse(restored.out);
-  EXPECT_EQ(json.at("skemaversion"), 9);
-  EXPECT_EQ(json.at("sikkerhedskopiens_skemaversion"), 9);
+  EXPECT_EQ(json.at("skemaversion"), 10);
+  EXPECT_EQ(json.at("sikkerhedskopiens_skemaversion"), 10);
   EXPECT_EQ(json.at("migreringer_koert"), 0);
   EXPECT_EQ(json.at("erstattet"), false);
   EXPECT_EQ(json.at("revisionslog").at("ok"), true);
@@ -364,9 +364,10 @@ TEST_P(RetentionCli, ErasesThePersonalFieldsOfOldRoundsAndKeepsEveryFigure) {
 
   // The fields are blank; every row is still there.
   EXPECT_EQ(rows("population_cases"), 300);
-  EXPECT_EQ(rows("population_cases WHERE length(cpr_hash) = 0 AND masked_cpr = '' AND case_worker = '' "
-                 "AND attributes = '{}'"),
-            300);
+  EXPECT_EQ(
+      rows("population_cases WHERE length(cpr_hash) = 0 AND masked_cpr = '' AND case_worker = '' "
+           "AND attributes = '{}'"),
+      300);
   EXPECT_EQ(rows("review_answers"), 600);
   EXPECT_EQ(rows("review_answers WHERE comment NOT IN ('', '[slettet]')"), 0);
   EXPECT_EQ(rows("review_answers WHERE comment = '[slettet]'"), 101);
