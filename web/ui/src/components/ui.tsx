@@ -32,6 +32,7 @@ export function ProcentLys({ p }: { p: Procent | undefined }) {
   );
 }
 
+// Line 0 means the problem has no line (a JSON body's field): only real line numbers are shown.
 export function Fejlboks({ fejl, titel }: { fejl: unknown; titel?: string }) {
   if (!fejl) return null;
   const detaljer = fejl instanceof ApiFejl ? fejl.detaljer : [];
@@ -43,10 +44,10 @@ export function Fejlboks({ fejl, titel }: { fejl: unknown; titel?: string }) {
         <ul>
           {detaljer.map((d, i) => (
             <li key={i}>
-              {[d.fil, d.linje !== undefined ? `linje ${d.linje}` : undefined, d.felt]
+              {[d.fil, d.linje ? `linje ${d.linje}` : undefined, d.felt]
                 .filter(Boolean)
                 .join(', ')}
-              {d.fil || d.linje !== undefined || d.felt ? ': ' : ''}
+              {d.fil || d.linje || d.felt ? ': ' : ''}
               {d.besked}
             </li>
           ))}

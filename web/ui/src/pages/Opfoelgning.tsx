@@ -66,7 +66,7 @@ export function kroner(beloeb: string | null | undefined): string {
 
 /**
  * A form's error: with one problem the server's message already names the field ("frist: …"),
- * so the list below it (which would repeat it, with "linje 0") is left out.
+ * so the list below it (which would repeat it) is left out.
  */
 function formFejl(e: unknown): unknown {
   if (e instanceof ApiFejl && e.detaljer.length === 1) return new ApiFejl(e.status, e.kode, e.message, []);
