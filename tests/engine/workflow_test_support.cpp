@@ -74,4 +74,26 @@ std::string three_center_population(int month) {
   return population;
 }
 
+// Every control of the shipped sygedagpenge concept korrekt, except those in `errors`
+// (control → amount in kroner, "" for none).
+std::vector<ControlAnswer> answers_with(const std::map<std::string, std::string>& errors) {
+  std::vector<ControlAnswer> out;
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 8; ++i) ids.push_back("SD-N0" + std::to_string(i));
+  for (int i = 1; i <= 7; ++i) ids.push_back("SD-K0" + std::to_string(i));
+  for (int i = 1; i <= 5; ++i) ids.push_back("SD-F0" + std::to_string(i));
+  for (const auto& id : ids) {
+    ControlAnswer a;
+    a.control_id = id;
+    const auto error = errors.find(id);
+    if (error != errors.end()) {
+      a.answer = Answer::error;
+      a.comment = "fejl i beregningen";
+      if (!error->second.empty()) a.amount = *parse_kroner(error->second);
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace sagsaudit::testing

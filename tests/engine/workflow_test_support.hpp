@@ -5,9 +5,12 @@
 // årshjul, as `sagsaudit init` does.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "domain/answer.hpp"
 #include "storage/database.hpp"
 #include "storage/sample_repository.hpp"
 #include "storage/storage_test_support.hpp"
@@ -56,5 +59,9 @@ int count_rows(storage::Database& db, const std::string& table_and_where);
 // A population file of 300 cases S-0001…S-0300, spread over jc-amager, jc-noerrebro-bispebjerg
 // and jc-vesterbro-valby, decided in `month` of 2027 (so it fits a round of that quarter).
 std::string three_center_population(int month);
+
+// Every control of the shipped sygedagpenge concept korrekt, except those in `errors`
+// (control → amount in kroner, "" for none).
+std::vector<ControlAnswer> answers_with(const std::map<std::string, std::string>& errors);
 
 }  // namespace sagsaudit::testing
