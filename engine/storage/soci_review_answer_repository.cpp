@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "domain/errors.hpp"
+#include "storage/batch_insert.hpp"
 #include "storage/review_answer_repository.hpp"
 #include "storage/soci_errors.hpp"
 #include "storage/write_scope.hpp"
@@ -88,31 +89,25 @@ class SociReviewAnswerRepository final : public ReviewAnswerRepository {
           sql_ << "DELETE FROM review_answers WHERE round_id = :round_id "
                   "AND case_number = :case_number",
               soci::use(round), soci::use(number);
-          std::string control, code, comment, amount, from, to, at, by;
-          soci::indicator amount_ind = soci::i_null, period_ind = soci::i_null;
-          soci::statement insert =
-              (sql_.prepare << "INSERT INTO review_answers (round_id, case_number, "
-                               "control_id, answer, comment, amount, period_from, period_to, "
-                               "updated_at, updated_by) VALUES (:round_id, :case_number, "
-                               ":control, :answer, :comment, :amount, :period_from, "
-                               ":period_to, :at, :by)",
-               soci::use(round), soci::use(number), soci::use(control), soci::use(code),
-               soci::use(comment), soci::use(amount, amount_ind), soci::use(from, period_ind),
-               soci::use(to, period_ind), soci::use(at), soci::use(by));
+          BatchInsert insert(sql_, "review_answers",
+                             {"round_id", "case_number", "control_id", "answer", "comment",
+                              "amount", "period_from", "period_to", "updated_at", "updated_by"});
           for (const auto& stored : answers) {
             const ControlAnswer& a = stored.answer;
-            control = a.control_id;
-            code = answer_code(a.answer);
-            comment = a.comment;
-            amount = a.amount ? a.amount->to_string() : "";
-            amount_ind = a.amount ? soci::i_ok : soci::i_null;
-            from = a.affected_period ? to_iso(a.affected_period->from) : "";
-            to = a.affected_period ? to_iso(a.affected_period->to) : "";
-            period_ind = a.affected_period ? soci::i_ok : soci::i_null;
-            at = stored.updated_at;
-            by = stored.updated_by;
-            insert.execute(true);
+            const auto& period = a.affected_period;
+            insert.row()
+                .text(round)
+                .text(number)
+                .text(a.control_id)
+                .text(answer_code(a.answer))
+                .text(a.comment)
+                .text_or_null(a.amount ? std::optional(a.amount->to_string()) : std::nullopt)
+                .text_or_null(period ? std::optional(to_iso(period->from)) : std::nullopt)
+                .text_or_null(period ? std::optional(to_iso(period->to)) : std::nullopt)
+                .text(stored.updated_at)
+                .text(stored.updated_by);
           }
+          insert.write();
           scope.done();
         });
   }

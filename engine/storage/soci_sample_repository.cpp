@@ -6,6 +6,7 @@
 #include <map>
 
 #include "domain/errors.hpp"
+#include "storage/batch_insert.hpp"
 #include "storage/sample_repository.hpp"
 #include "storage/soci_errors.hpp"
 #include "storage/write_scope.hpp"
@@ -71,7 +72,7 @@ class SociSampleRepository final : public SampleRepository {
         throw ConflictError("runden " + p.round_id +
                             " har allerede en stikprøve; en trækning erstattes aldrig");
       }
-      for (const auto& s : p.strata) insert_stratum(p.round_id, s);
+      insert_strata(p);
       scope.done();
     });
   }
@@ -134,37 +135,48 @@ class SociSampleRepository final : public SampleRepository {
     return insert.get_affected_rows() == 1;
   }
 
-  void insert_stratum(const std::string& round, const StratumProtocol& s) {
-    const int listed = static_cast<int>(s.listed);
-    const int excluded = static_cast<int>(s.excluded);
-    const int population = static_cast<int>(s.population);
-    const int requested = static_cast<int>(s.requested);
-    const int took_all = s.took_all ? 1 : 0;
-    sql_ << "INSERT INTO sample_strata (round_id, center, listed, excluded, population, "
-            "requested, took_all) VALUES (:round, :center, :listed, :excluded, :population, "
-            ":requested, :took_all)",
-        soci::use(round), soci::use(s.center), soci::use(listed), soci::use(excluded),
-        soci::use(population), soci::use(requested), soci::use(took_all);
-    if (!s.picks.empty()) {
-      const std::size_t n = s.picks.size();
-      std::vector<std::string> rounds(n, round), centers(n, s.center);
-      std::vector<int> orders(n);
-      for (std::size_t k = 0; k < n; ++k) orders[k] = static_cast<int>(k + 1);
-      // population_id: the round's population (migration 10), by which the pick refers to its
-      // case; the subquery reads the populations row once per pick, a few hundred at most.
-      sql_ << "INSERT INTO sample_picks (round_id, center, draw_order, case_number, "
-              "population_id) VALUES (:round, :center, :draw_order, :case_number, "
-              "(SELECT population_id FROM populations WHERE round_id = :round2))",
-          soci::use(rounds), soci::use(centers), soci::use(orders), soci::use(s.picks),
-          soci::use(rounds);
+  // The strata, their picks and their exclusions, a few statements for all of them.
+  void insert_strata(const SampleProtocol& p) {
+    // The round's population (migration 10), by which a pick refers to its case.
+    const long long population_id = population_id_of(p.round_id);
+    BatchInsert strata(
+        sql_, "sample_strata",
+        {"round_id", "center", "listed", "excluded", "population", "requested", "took_all"});
+    BatchInsert picks(sql_, "sample_picks",
+                      {"round_id", "center", "draw_order", "case_number", "population_id"});
+    BatchInsert exclusions(sql_, "sample_exclusions", {"round_id", "center", "case_number"});
+    for (const auto& s : p.strata) {
+      strata.row()
+          .text(p.round_id)
+          .text(s.center)
+          .number(static_cast<long long>(s.listed))
+          .number(static_cast<long long>(s.excluded))
+          .number(static_cast<long long>(s.population))
+          .number(static_cast<long long>(s.requested))
+          .number(s.took_all ? 1 : 0);
+      for (std::size_t k = 0; k < s.picks.size(); ++k) {
+        picks.row()
+            .text(p.round_id)
+            .text(s.center)
+            .number(static_cast<long long>(k + 1))
+            .text(s.picks[k])
+            .number(population_id);
+      }
+      for (const auto& number : s.excluded_cases) {
+        exclusions.row().text(p.round_id).text(s.center).text(number);
+      }
     }
-    if (!s.excluded_cases.empty()) {
-      const std::size_t n = s.excluded_cases.size();
-      std::vector<std::string> rounds(n, round), centers(n, s.center);
-      sql_ << "INSERT INTO sample_exclusions (round_id, center, case_number) "
-              "VALUES (:round, :center, :case_number)",
-          soci::use(rounds), soci::use(centers), soci::use(s.excluded_cases);
-    }
+    strata.write();
+    picks.write();
+    exclusions.write();
+  }
+
+  long long population_id_of(const std::string& round) {
+    long long id = 0;
+    sql_ << "SELECT population_id FROM populations WHERE round_id = :round", soci::into(id),
+        soci::use(round);
+    if (!sql_.got_data()) throw NotFound("runden " + round + " har ingen population");
+    return id;
   }
 
   std::optional<SampleProtocol> load(const std::string& round) {
