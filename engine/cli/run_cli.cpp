@@ -6,6 +6,8 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_format.hpp"
+#include "cli/text_table.hpp"
 #include "domain/errors.hpp"
 
 namespace sagsaudit::cli {
@@ -33,11 +35,14 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands,
     out << "Brug: sagsaudit " << group << " UNDERKOMMANDO [TILVALG]\n\nUnderkommandoer:\n";
   }
   std::size_t width = 0;
-  for (const auto& command : commands) width = std::max(width, joined(command.words).size());
+  for (const auto& command : commands) {
+    width = std::max(width, display_width(joined(command.words)));
+  }
   for (const auto& command : commands) {
     if (!group.empty() && command.words.front() != group) continue;
     const std::string name = joined(command.words);
-    out << "  " << name << std::string(width - name.size() + 2, ' ') << command.summary << '\n';
+    out << "  " << name << std::string(width - display_width(name) + 2, ' ') << command.summary
+        << '\n';
   }
   out << "\nSkriv 'sagsaudit KOMMANDO --help' for kommandoens tilvalg.\n"
          "Konfiguration: sagsaudit.toml, miljøvariabler SAGSAUDIT_* og tilvalg "
@@ -77,8 +82,12 @@ void print_command_help(std::ostream& out, const Command& command,
       << (command.usage.empty() ? "" : " " + command.usage) << "\n\n"
       << command.summary << "\n";
   if (!command.description.empty()) out << '\n' << command.description << '\n';
-  if (!own.options().empty()) out << '\n' << own;
-  out << '\n' << common;
+  if (!own.options().empty()) {
+    out << '\n';
+    print_options(out, "Tilvalg", own);
+  }
+  out << '\n';
+  print_options(out, "Fælles tilvalg", common);
 }
 
 // The command whose words the arguments start with, preferring the longest match.

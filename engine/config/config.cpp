@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
+#include <variant>
 
 #include "domain/errors.hpp"
 #include "loading/read_file.hpp"
@@ -34,6 +36,11 @@ const std::vector<ConfigSetting>& config_settings() {
       {"server", "tick_minutes", "SAGSAUDIT_TICK_MINUTES", "tick-minutes",
        "minutter mellem serverens planlægningskørsler (tick; standard: 60, 0 = slået fra)",
        &Config::tick_minutes},
+      {"server", "login_failures_per_address", "SAGSAUDIT_LOGIN_FAILURES_PER_ADDRESS",
+       "login-failures-per-address",
+       "mislykkede logins fra én klientadresse, før den afvises i 5 minutter (standard: 20; "
+       "0 = slået fra, bag en reverse proxy)",
+       &Config::login_failures_per_address, NumberRange{0, 100000, "slået fra"}},
       {"paths", "concepts", "SAGSAUDIT_CONCEPTS", "concepts",
        "mappen med kvalitetskoncepter (standard: concepts)", &Config::concepts_dir},
       {"paths", "annual_wheel", "SAGSAUDIT_WHEEL", "wheel",
@@ -66,6 +73,32 @@ EnvLookup process_environment() {
 }
 
 namespace {
+
+const ConfigSetting& setting_of(std::string Config::*member) {
+  for (const auto& setting : config_settings()) {
+    if (setting.member == member) return setting;
+  }
+  throw std::logic_error("config_number: not a setting");
+}
+
+std::string range_text(const NumberRange& range) {
+  return "et helt tal fra " + std::to_string(range.min) +
+         (range.min_means.empty() ? "" : " (" + std::string(range.min_means) + ")") + " til " +
+         std::to_string(range.max);
+}
+
+// The number `text` is, when it is a whole number in `range`; else what is wrong, in Danish.
+std::variant<int, std::string> checked_number(const std::string& text, const NumberRange& range) {
+  try {
+    std::size_t used = 0;
+    const long value = std::stol(text, &used);
+    if (used == text.size() && value >= range.min && value <= range.max) {
+      return static_cast<int>(value);
+    }
+  } catch (const std::exception&) {
+  }
+  return "'" + text + "' skal være " + range_text(range);
+}
 
 void apply_file(Config& config, const std::string& file) {
   const toml::table root = parse_toml(read_file_bytes(file), file);
@@ -107,6 +140,23 @@ void apply_file(Config& config, const std::string& file) {
         config.*(match->member) = std::to_string(number->get());
         continue;
       }
+      // A whole-number setting may be a TOML integer or text, and is checked here, where the
+      // line is known.
+      if (match->range && !value.is_integer() && !value.is_string()) {
+        fields.add(position_of(value), section, key.str(),
+                   "skal være " + range_text(*match->range));
+        continue;
+      }
+      if (match->range) {
+        const std::string text = number ? std::to_string(number->get()) : value.as_string()->get();
+        const auto checked = checked_number(text, *match->range);
+        if (const auto* problem = std::get_if<std::string>(&checked)) {
+          fields.add(position_of(value), section, key.str(), *problem);
+        } else {
+          config.*(match->member) = text;
+        }
+        continue;
+      }
       if (auto text = fields.required_string(*table, match->key, section)) {
         config.*(match->member) = *text;
       }
@@ -137,6 +187,17 @@ std::optional<std::string> chosen_file(const std::optional<std::string>& explici
 }
 
 }  // namespace
+
+int config_number(const Config& config, std::string Config::*member, int fallback) {
+  const std::string& text = config.*member;
+  if (text.empty()) return fallback;
+  const ConfigSetting& setting = setting_of(member);
+  const auto number = checked_number(text, setting.range.value());
+  if (const auto* value = std::get_if<int>(&number)) return *value;
+  throw ValidationError(std::vector<Issue>{
+      {"", 0, 0, "[" + std::string(setting.section) + "] " + std::string(setting.key),
+       std::get<std::string>(number)}});
+}
 
 Config resolve_config(const std::optional<std::string>& explicit_file, const EnvLookup& env,
                       const std::map<std::string, std::string>& options,

@@ -22,6 +22,9 @@ struct Config {
   std::string ui_dir = "web/ui/dist";
   std::string upload_dir = "uploads";  // uploaded population files, kept for sample verify
   std::string tick_minutes;  // the server's scheduler: minutes between ticks (default 60; 0 off)
+  // Failed logins from one client address before it is refused for a while (default 20; 0 off,
+  // behind a reverse proxy; docs/web.md, Security). A whole number, checked by config_number.
+  std::string login_failures_per_address;
   std::string concepts_dir = "concepts";
   std::string annual_wheel_file = "annual-wheel/aarshjul.toml";
   // The secret key under which CPR numbers are hashed (crypto/cpr_hash.hpp); no default, so
@@ -34,6 +37,14 @@ struct Config {
   std::string config_file;  // the file that was read; empty when none was
 };
 
+// The values a whole-number setting allows (both ends included); `min_means`, when set, says
+// what the smallest value does ("slået fra").
+struct NumberRange {
+  int min = 0;
+  int max = 0;
+  std::string_view min_means;
+};
+
 struct ConfigSetting {
   std::string_view section;      // [database]
   std::string_view key;          // url
@@ -41,9 +52,17 @@ struct ConfigSetting {
   std::string_view option;       // db  (as --db)
   std::string_view description;  // help text, Danish
   std::string Config::*member;
+  // Set for a whole-number setting: in the file it may be a TOML integer or text, and a value
+  // outside the range is refused with file:line:column when the file is read.
+  std::optional<NumberRange> range = std::nullopt;
 };
 
 const std::vector<ConfigSetting>& config_settings();
+
+// A whole-number setting's value (`member` must be one with a range): `fallback` when unset,
+// else the number. Throws ValidationError naming "[section] key" when the value (from the
+// environment or an option; a file's is checked when read) is not a whole number in range.
+int config_number(const Config& config, std::string Config::*member, int fallback);
 
 inline constexpr std::string_view default_config_file = "sagsaudit.toml";
 inline constexpr std::string_view config_file_env = "SAGSAUDIT_CONFIG";

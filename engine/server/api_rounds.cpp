@@ -1,13 +1,10 @@
 // /api/v1/meta and /api/v1/rounds/…: reading rounds, and the admin's steps of a round
 // (population upload, draw, assignment, manual state changes), each through the same engine
 // function the CLI calls.
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <set>
 #include <thread>
@@ -21,6 +18,7 @@
 #include "server/api.hpp"
 #include "server/api_bodies.hpp"
 #include "server/api_json.hpp"
+#include "server/upload_staging.hpp"
 #include "setup/database_setup.hpp"
 #include "storage/case_review_repository.hpp"
 #include "storage/population_repository.hpp"
@@ -189,30 +187,24 @@ void add_round_routes(Router& router) {
         const CprKey key = load_configured_cpr_key(call.options.config);
         // The file is read under its final name (the protocol records the name) from a directory
         // of its own, and only moved next to the others once the import has succeeded: a refused
-        // file never replaces one a sample was drawn from.
+        // file never replaces one a sample was drawn from. The staging directory goes when this
+        // handler ends, whatever happens; one left by a killed server goes at the next start
+        // (upload_staging.hpp).
         const std::filesystem::path dir = upload_dir(call.options);
-        const std::filesystem::path staging =
-            dir / (".upload-" + std::to_string(::getpid()) + "-" + std::to_string(call.now) + "-" +
-                   std::to_string(std::hash<std::string>{}(call.request.session_token + id)));
-        std::filesystem::create_directories(staging);
-        const std::filesystem::path partial = staging / (id + ".csv");
+        const UploadStaging staging(dir, call.now);
+        const std::filesystem::path partial = staging.directory() / (id + ".csv");
         {
           std::ofstream out(partial, std::ios::binary | std::ios::trunc);
           out << call.request.body;
+          out.close();
           if (!out) throw StorageError("kan ikke gemme den modtagne fil i " + dir.string());
         }
-        PopulationFileSummary summary;
-        try {
-          ImportOptions options;
-          options.actor = call.actor();
-          options.at = call.at();
-          summary = import_population(db, id, partial.string(), key, options, test_import_pause());
-        } catch (...) {
-          std::filesystem::remove_all(staging);
-          throw;
-        }
+        ImportOptions options;
+        options.actor = call.actor();
+        options.at = call.at();
+        const PopulationFileSummary summary =
+            import_population(db, id, partial.string(), key, options, test_import_pause());
         std::filesystem::rename(partial, dir / (id + ".csv"));
-        std::filesystem::remove_all(staging);
         boost::json::array centers;
         for (const auto& [center, count] : summary.center_counts) {
           centers.push_back(boost::json::object{{"center", center}, {"antal", count}});

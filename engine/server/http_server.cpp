@@ -26,6 +26,7 @@
 #include "server/metrics.hpp"
 #include "server/static_files.hpp"
 #include "server/tick_timer.hpp"
+#include "server/upload_staging.hpp"
 #include "setup/database_setup.hpp"
 #include "users/login.hpp"
 #include "workflow/clock.hpp"
@@ -45,6 +46,22 @@ class ConnectionBase {
   virtual ~ConnectionBase() = default;
   virtual void stop_when_idle() = 0;
 };
+
+// Staging directories left by a server killed during a population upload hold the received
+// CSV with CPR numbers: removed before serving (upload_staging.hpp). A folder that cannot be
+// swept is logged, not fatal: the server may still serve everything else.
+void remove_stale_uploads(const std::string& upload_dir) {
+  try {
+    const std::size_t removed = remove_stale_staging(upload_dir);
+    if (removed > 0) {
+      std::cerr << "{\"level\":\"info\",\"event\":\"stale_uploads_removed\",\"count\":" << removed
+                << "}" << std::endl;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "{\"level\":\"error\",\"event\":\"stale_uploads\",\"message\":"
+              << boost::json::serialize(boost::json::value(e.what())) << "}" << std::endl;
+  }
+}
 
 }  // namespace
 
@@ -428,6 +445,7 @@ void HttpServer::Impl::do_stop() {
 HttpServer::HttpServer(ServerOptions options) {
   // Migrations run once here, before any pooled connection is opened.
   open_database(options.config);
+  remove_stale_uploads(options.upload_dir);
   impl_ = std::make_unique<Impl>(std::move(options));
   if (!impl_->options.tls_cert.empty()) {
     impl_->tls.emplace(ssl::context::tls_server);

@@ -54,6 +54,8 @@ ServerOptions server_options(const Config& config) {
         std::vector<Issue>{{"", 0, 0, o.tls_cert.empty() ? "[server] tls_cert" : "[server] tls_key",
                             "HTTPS kræver både tls_cert og tls_key"}});
   }
+  o.login_failures_per_address =
+      config_number(config, &Config::login_failures_per_address, o.login_failures_per_address);
   o.ui_dir = config.ui_dir;
   o.upload_dir = config.upload_dir;
   if (!config.tick_minutes.empty()) {

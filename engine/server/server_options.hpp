@@ -28,7 +28,7 @@ struct ServerOptions {
   std::chrono::seconds pool_wait{15};  // waiting for a free database connection
   // Failed logins from one client address (the TCP peer) before that address is refused for
   // login_address_lock, whatever usernames it tries; 0: off (behind a proxy every client has
-  // the proxy's address; docs/web.md, Security).
+  // the proxy's address; docs/web.md, Security). [server] login_failures_per_address.
   int login_failures_per_address = 20;
   std::chrono::seconds login_address_lock{300};
   bool access_log = true;                  // one JSON line per request on stderr
@@ -36,7 +36,8 @@ struct ServerOptions {
 };
 
 // The options the configuration gives ([server] listen, threads, workers, tls_cert, tls_key,
-// ui_dir, upload_dir). Throws ValidationError naming the key of a bad value.
+// ui_dir, upload_dir, tick_minutes, login_failures_per_address). Throws ValidationError naming
+// the key of a bad value.
 ServerOptions server_options(const Config& config);
 
 }  // namespace sagsaudit::server

@@ -17,7 +17,7 @@ std::string quoted(const std::string& table) {
   return out + "\"";
 }
 
-std::string column_text(const soci::row& row, std::size_t i) {
+std::string column_text(const soci::row& row, std::size_t i, const std::string& table) {
   if (row.get_indicator(i) == soci::i_null) return "\\N";
   switch (row.get_properties(i).get_data_type()) {
     case soci::dt_string:
@@ -35,9 +35,42 @@ std::string column_text(const soci::row& row, std::size_t i) {
       return out.str();
     }
     default:
-      // Dates and blobs are not used by the schema (times are ISO 8601 text).
-      return "?";
+      // Never a placeholder: two different values must never read the same. Dates are not used
+      // by the schema (times are ISO 8601 text); binary columns are read as hex (select_list).
+      throw StorageError("cannot read column " + row.get_properties(i).get_name() + " of " + table +
+                         " as text (unknown type)");
   }
+}
+
+// The columns of `table` to select: each as it is, but a binary column (SQLite BLOB,
+// PostgreSQL BYTEA: population_cases.cpr_hash since migration 10) as "\x" and its bytes in
+// lower-case hex, the same text on both backends. SOCI's rows cannot read an SQLite BLOB, and
+// a BYTEA's own text depends on the server's bytea_output.
+std::string select_list(Database& db, const std::string& table) {
+  const bool sqlite = db.backend() == Backend::sqlite;
+  std::string name, type;
+  soci::statement query =
+      sqlite ? (db.session().prepare << "SELECT name, upper(type) FROM pragma_table_info(:t) "
+                                        "ORDER BY cid",
+                soci::into(name), soci::into(type), soci::use(table))
+             : (db.session().prepare << "SELECT column_name, data_type FROM "
+                                        "information_schema.columns WHERE table_schema = "
+                                        "current_schema() AND table_name = :t "
+                                        "ORDER BY ordinal_position",
+                soci::into(name), soci::into(type), soci::use(table));
+  query.execute();
+  std::string list;
+  while (query.fetch()) {
+    const std::string column = quoted(name);
+    std::string expression = column;
+    if (sqlite && type == "BLOB") expression = "'\\x' || lower(hex(" + column + ")) AS " + column;
+    if (!sqlite && type == "bytea") {
+      expression = "'\\x' || encode(" + column + ", 'hex') AS " + column;
+    }
+    list += (list.empty() ? "" : ", ") + expression;
+  }
+  if (list.empty()) throw StorageError("the table " + table + " has no columns");
+  return list;
 }
 
 }  // namespace
@@ -76,12 +109,13 @@ std::int64_t table_row_count(Database& db, const std::string& table) {
 std::vector<std::string> table_rows_as_text(Database& db, const std::string& table) {
   return guarded("cannot read " + table + " in " + db.redacted_url(), [&] {
     std::vector<std::string> rows;
-    soci::rowset<soci::row> result = db.session().prepare << "SELECT * FROM " + quoted(table);
+    soci::rowset<soci::row> result =
+        db.session().prepare << "SELECT " + select_list(db, table) + " FROM " + quoted(table);
     for (const soci::row& row : result) {
       std::string text;
       for (std::size_t i = 0; i < row.size(); ++i) {
         if (i > 0) text += '\x1f';
-        text += column_text(row, i);
+        text += column_text(row, i, table);
       }
       rows.push_back(std::move(text));
     }

@@ -71,6 +71,74 @@ TEST_F(ConfigTest, TheYellowLimitMayBeWrittenAsANumber) {
             "7");
 }
 
+// [server] login_failures_per_address (docs/web.md, Security): a whole number 0…100000, written
+// as a TOML integer or text; 0 turns the per-address limit off (behind a reverse proxy).
+TEST_F(ConfigTest, TheLoginFailureLimitPerAddressIsAWholeNumber) {
+  const Config none = resolve_config(std::nullopt, env_of({}), {});
+  EXPECT_EQ(none.login_failures_per_address, "");
+  EXPECT_EQ(config_number(none, &Config::login_failures_per_address, 20), 20);
+
+  write("[server]\nlisten = \"127.0.0.1:8080\"\nlogin_failures_per_address = 0\n");
+  const Config zero = resolve_config(file_, env_of({}), {});
+  EXPECT_EQ(zero.login_failures_per_address, "0");
+  EXPECT_EQ(config_number(zero, &Config::login_failures_per_address, 20), 0);
+
+  write("[server]\nlogin_failures_per_address = \"50\"\n");
+  EXPECT_EQ(
+      config_number(resolve_config(file_, env_of({}), {}), &Config::login_failures_per_address, 20),
+      50);
+  const Config from_env =
+      resolve_config(file_, env_of({{"SAGSAUDIT_LOGIN_FAILURES_PER_ADDRESS", "7"}}), {});
+  EXPECT_EQ(config_number(from_env, &Config::login_failures_per_address, 20), 7);
+  const Config from_option =
+      resolve_config(file_, env_of({}), {{"login-failures-per-address", "3"}});
+  EXPECT_EQ(config_number(from_option, &Config::login_failures_per_address, 20), 3);
+}
+
+TEST_F(ConfigTest, ABadLoginFailureLimitIsRefusedWithFileLineAndKey) {
+  write(
+      "[server]\nlisten = \"127.0.0.1:8080\"\nlogin_failures_per_address = -1\n"
+      "[database]\nurl = \"sqlite:x.db\"\n");
+  try {
+    resolve_config(file_, env_of({}), {});
+    FAIL() << "a negative limit was accepted";
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.issues().size(), 1u);
+    EXPECT_EQ(format_issue(error.issues()[0]),
+              file_ +
+                  ":3:30: server.login_failures_per_address: '-1' skal være et helt tal fra 0 "
+                  "(slået fra) til 100000");
+  }
+  for (const std::string bad : {"\"tyve\"", "\"20 \"", "100001", "2.5", "true"}) {
+    write("[server]\nlogin_failures_per_address = " + bad + "\n");
+    try {
+      resolve_config(file_, env_of({}), {});
+      FAIL() << bad << " was accepted";
+    } catch (const ValidationError& error) {
+      ASSERT_EQ(error.issues().size(), 1u) << bad;
+      EXPECT_EQ(error.issues()[0].line, 2) << bad;
+      EXPECT_EQ(error.issues()[0].field, "server.login_failures_per_address") << bad;
+      const std::string quoted = bad.front() == '"' ? bad.substr(1, bad.size() - 2) : bad;
+      const bool number_or_text = bad != "2.5" && bad != "true";
+      EXPECT_EQ(error.issues()[0].message,
+                (number_or_text ? "'" + quoted + "' skal være " : std::string("skal være ")) +
+                    "et helt tal fra 0 (slået fra) til 100000")
+          << bad;
+    }
+  }
+  // From the environment (no file line to name): the key.
+  const Config env =
+      resolve_config(std::nullopt, env_of({{"SAGSAUDIT_LOGIN_FAILURES_PER_ADDRESS", "mange"}}), {});
+  try {
+    config_number(env, &Config::login_failures_per_address, 20);
+    FAIL() << "'mange' was accepted";
+  } catch (const ValidationError& error) {
+    EXPECT_EQ(format_issue(error.issues().at(0)),
+              "[server] login_failures_per_address: 'mange' skal være et helt tal fra 0 "
+              "(slået fra) til 100000");
+  }
+}
+
 TEST_F(ConfigTest, ConfigFileFromEnvironment) {
   write("[server]\nlisten = \"0.0.0.0:9000\"\n");
   const Config c = resolve_config(std::nullopt, env_of({{"SAGSAUDIT_CONFIG", file_}}), {});

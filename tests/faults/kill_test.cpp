@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/json.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -53,6 +55,18 @@ class KillTest : public ::testing::TestWithParam<std::string> {
                       "SELECT COUNT(*) FROM audit_log WHERE action = 'review.transition' "
                       "AND to_state = 'submitted' AND object_id = '" +
                           FaultWorld::kRound + "/" + case_number + "'");
+  }
+  // The population uploads' staging directories in the server's upload folder, sorted.
+  std::vector<std::filesystem::path> staging_directories() const {
+    std::vector<std::filesystem::path> out;
+    const auto uploads = world_->dir() / "uploads";
+    if (!std::filesystem::exists(uploads)) return out;
+    for (const auto& entry : std::filesystem::directory_iterator(uploads)) {
+      if (entry.is_directory() && entry.path().filename().string().rfind(".upload-", 0) == 0)
+        out.push_back(entry.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
   }
   void expect_audit_chain_verifies() const {
     const auto r = world_->cli({"audit", "verify"});
@@ -117,11 +131,16 @@ TEST_P(KillTest, KilledDuringPopulationImportStoresNothingAndTheImportCanBeRedon
     // While the import's transaction is open, the round is still planlagt to everyone else.
     const HttpReply during =
         http_call(server.port(), "GET", kRoundPath, "", admin.headers(false), 10s);
+    const auto staging_during = staging_directories();
     server.kill9();
     upload.join();
     ASSERT_TRUE(paused) << server.log();
     EXPECT_EQ(during.status, 200u) << during.body;
     EXPECT_EQ(boost::json::parse(during.body).at("tilstand").as_string(), "planned");
+    // The received file (CPR numbers) in its staging directory, left by the killed server.
+    ASSERT_EQ(staging_during.size(), 1u);
+    EXPECT_TRUE(std::filesystem::exists(staging_during[0] / "sygedagpenge-2027-K1.csv"));
+    EXPECT_EQ(staging_directories(), staging_during);
   }
 
   EXPECT_EQ(count_rows(url(), "SELECT COUNT(*) FROM population_cases"), 0);
@@ -131,8 +150,10 @@ TEST_P(KillTest, KilledDuringPopulationImportStoresNothingAndTheImportCanBeRedon
   EXPECT_EQ(round_state(), "planned");
   expect_audit_chain_verifies();
 
-  // Started again: the same file imports whole.
+  // Started again: the killed server's staging directory is gone, and the same file imports
+  // whole.
   ServerProcess server(*world_);
+  EXPECT_EQ(staging_directories(), std::vector<std::filesystem::path>{});
   const Session admin = log_in(server.port(), "admin");
   auto headers = admin.headers();
   headers["Content-Type"] = "text/csv";

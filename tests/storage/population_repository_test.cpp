@@ -16,6 +16,7 @@
 #include "storage/round_repository.hpp"
 #include "storage/sample_repository.hpp"
 #include "storage/storage_test_support.hpp"
+#include "storage/table_inventory.hpp"
 #include "storage/wheel_repository.hpp"
 
 namespace sagsaudit::storage {
@@ -167,6 +168,33 @@ TEST_F(PopulationRepositoryTest, TheCprHashIsStoredAsItsThirtyTwoBytes) {
   EXPECT_EQ(found->line, 2);
   EXPECT_FALSE(make_population_repository(db())->find_case(kRound, "S-2"));
   EXPECT_FALSE(make_population_repository(db())->find_case("anden-runde", "S-1"));
+}
+
+// The table inventory (storage/table_inventory.hpp), which the backup round-trip test compares
+// every table with, reads cpr_hash (BLOB / BYTEA since migration 10) by value, as \x and lower
+// hex on both backends: one changed byte of one hash makes the tables differ.
+TEST_F(PopulationRepositoryTest, TheTableInventoryReadsTheCprHashBytes) {
+  import({stored("S-1", "jc-amager", 2)});
+  // The inventory's columns are separated by the unit separator (0x1f).
+  auto row = [](const std::string& hash) {
+    std::string out;
+    for (const std::string field : {"1", "S-1", "jc-amager", hash.c_str(), "010180-xxxx",
+                                    "Jens Hansen", "2027-02-01", "2", "{}"}) {
+      out += (out.empty() ? "" : "\x1f") + field;
+    }
+    return out;
+  };
+  const std::string row_before =
+      row("\\x0008101820283038404850586068707880889098a0a8b0b8c0c8d0d8e0e8f0f8");
+  EXPECT_EQ(table_rows_as_text(db(), "population_cases"), std::vector<std::string>{row_before});
+  // The first byte 0x00 becomes 0x01.
+  const std::string changed = "0108101820283038404850586068707880889098a0a8b0b8c0c8d0d8e0e8f0f8";
+  db().session() << (db().backend() == Backend::sqlite
+                         ? "UPDATE population_cases SET cpr_hash = X'" + changed + "'"
+                         : "UPDATE population_cases SET cpr_hash = decode('" + changed +
+                               "', 'hex')");
+  EXPECT_EQ(table_rows_as_text(db(), "population_cases"),
+            std::vector<std::string>{row("\\x" + changed)});
 }
 
 TEST_F(PopulationRepositoryTest, CaseNumbersComeBackInCanonicalOrder) {
