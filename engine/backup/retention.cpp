@@ -6,6 +6,7 @@
 #include "domain/period.hpp"
 #include "scoring/cpr_in_text.hpp"
 #include "storage/audit_log.hpp"
+#include "storage/report_version.hpp"
 #include "storage/round_repository.hpp"
 #include "workflow/json_text.hpp"
 
@@ -73,6 +74,12 @@ RetentionPlan apply_retention(storage::Database& db, Date today, int years,
   RetentionPlan plan = plan_retention(db, today, years);
   auto store = storage::make_retention_repository(db);
   auto audit = storage::make_audit_log(db);
+  // The center report shows masked CPR numbers and the comments of fejl: its cached copies must
+  // go (storage/report_version.hpp).
+  if (std::any_of(plan.rounds.begin(), plan.rounds.end(),
+                  [](const auto& round) { return !round.refused; })) {
+    storage::make_report_version(db)->bump();
+  }
   for (auto& round : plan.rounds) {
     if (round.refused) continue;
     round.counts = store->erase(round.round_id);

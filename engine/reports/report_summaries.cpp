@@ -6,6 +6,7 @@
 #include "domain/scoring.hpp"
 #include "storage/concept_repository.hpp"
 #include "storage/report_summary_repository.hpp"
+#include "storage/report_version.hpp"
 #include "storage/review_answer_repository.hpp"
 #include "storage/round_repository.hpp"
 #include "workflow/own_transaction.hpp"
@@ -68,6 +69,7 @@ void refresh_report_cell(storage::Database& db, const std::string& round_id,
                          const std::string& center, const std::string& at) {
   workflow_detail::OwnTransaction transaction(db);
   const storage::Round round = find_round(db, round_id);
+  storage::make_report_version(db)->bump();
   auto summaries = storage::make_report_summary_repository(db);
   if (summaries->complete_rounds({round_id}).empty()) {
     rebuild(db, round, at);
@@ -89,7 +91,9 @@ void refresh_report_cell(storage::Database& db, const std::string& round_id,
 void rebuild_report_summaries(storage::Database& db, const std::string& round_id,
                               const std::string& at) {
   workflow_detail::OwnTransaction transaction(db);
-  rebuild(db, find_round(db, round_id), at);
+  const storage::Round round = find_round(db, round_id);
+  storage::make_report_version(db)->bump();
+  rebuild(db, round, at);
   transaction.done();
 }
 
@@ -97,6 +101,7 @@ std::size_t rebuild_all_report_summaries(storage::Database& db, const std::strin
   std::size_t rebuilt = 0;
   for (const auto& round : storage::make_round_repository(db)->list()) {
     storage::Transaction transaction(db);
+    storage::make_report_version(db)->bump();
     rebuild(db, round, at);
     transaction.commit();
     ++rebuilt;

@@ -5,6 +5,10 @@
 // recounts that round × center from review_answers with the same domain code the reports used
 // before (tally_reviews) and stores the counts. The reports then read the counts
 // (load_round_cells) for every round the summaries are complete for; docs/reports.md "Speed".
+//
+// Every function here also moves the report version (storage/report_version.hpp) in the same
+// transaction, before it writes a count: the summaries are where the counted reviews' changes
+// pass, so this is where the web server's report cache learns of them.
 #include <cstddef>
 #include <string>
 

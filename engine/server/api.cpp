@@ -84,7 +84,7 @@ Api::Api(const ServerOptions& options, DatabasePool& pool, Metrics& metrics)
   add_session_routes(router_, policy_, options_);
   add_round_routes(router_);
   add_review_routes(router_);
-  add_report_routes(router_);
+  add_report_routes(router_, metrics_);
   add_admin_routes(router_);
   add_followup_routes(router_);  // issue 8
   add_probe_routes(router_, pool_, metrics_);

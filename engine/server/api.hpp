@@ -95,7 +95,7 @@ class Api {
 void add_session_routes(Router& router, const LoginPolicy& policy, const ServerOptions& options);
 void add_round_routes(Router& router);
 void add_review_routes(Router& router);
-void add_report_routes(Router& router);
+void add_report_routes(Router& router, Metrics& metrics);
 void add_admin_routes(Router& router);
 // Opfølgning (issue 8): api_followup.cpp.
 void add_followup_routes(Router& router);

@@ -6,13 +6,11 @@
 #include "report_output/report_render.hpp"
 #include "server/api.hpp"
 #include "server/api_json.hpp"
-#include "storage/audit_log.hpp"
+#include "server/report_cache.hpp"
 #include "storage/external_review_repository.hpp"
 #include "storage/round_repository.hpp"
 
-#include <map>
 #include <memory>
-#include <mutex>
 
 namespace sagsaudit::server {
 namespace {
@@ -50,34 +48,6 @@ ApiResponse download_response(const report_output::Download& d, bool attachment)
   return r;
 }
 
-// Reports are computed from every answer of the period, which takes a while; they change only
-// when review data changes, and every such change is an audit log entry. So a report is kept
-// under (its parameters, the audit log's newest seq) and reused until the log moves on. The key
-// is read from the database on every request, so several server instances sharing one
-// PostgreSQL database never serve each other's stale reports. Access is checked before.
-class ReportCache {
- public:
-  report_output::Download get(storage::Database& db, const std::string& key,
-                              const std::function<report_output::Download()>& build) {
-    const std::string full = key + "|" + std::to_string(storage::make_audit_log(db)->last_seq());
-    {
-      std::lock_guard lock(mutex_);
-      auto it = entries_.find(full);
-      if (it != entries_.end()) return it->second;
-    }
-    report_output::Download d = build();
-    std::lock_guard lock(mutex_);
-    if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_.emplace(full, d);
-    return d;
-  }
-
- private:
-  static constexpr std::size_t kMaxEntries = 256;
-  std::mutex mutex_;
-  std::map<std::string, report_output::Download> entries_;
-};
-
 std::string format_key(const std::optional<DownloadFormat>& f) {
   return f ? std::to_string(static_cast<int>(*f)) : "-";
 }
@@ -89,8 +59,10 @@ const std::vector<UserRole> kCompareReaders = {UserRole::admin, UserRole::audito
 
 }  // namespace
 
-void add_report_routes(Router& router) {
-  auto cache = std::make_shared<ReportCache>();
+void add_report_routes(Router& router, Metrics& metrics) {
+  // Overblik, centerrapport and fejlstatistik are kept until the report version moves
+  // (server/report_cache.hpp); the revisorsammenligning is not kept (see below).
+  auto cache = std::make_shared<ReportCache>(metrics);
   // The whole forvaltning: every center, so not for a leder (who sees only their own).
   router.add(Route{"GET", "/api/v1/reports/overview", true, true, kAllCenters, [cache](Call& call) {
                      OverviewQuery query;

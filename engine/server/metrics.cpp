@@ -49,6 +49,16 @@ void Metrics::connection_closed() {
   --connections_;
 }
 
+void Metrics::report_cache_hit() {
+  std::lock_guard lock(mutex_);
+  ++report_cache_hits_;
+}
+
+void Metrics::report_cache_built() {
+  std::lock_guard lock(mutex_);
+  ++report_cache_builds_;
+}
+
 std::string Metrics::text(int pool_in_use, int pool_open, int pool_size) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
@@ -86,7 +96,14 @@ std::string Metrics::text(int pool_in_use, int pool_open, int pool_size) const {
       << pool_size
       << "\n# HELP sagsaudit_http_connections_open Client connections open now.\n"
          "# TYPE sagsaudit_http_connections_open gauge\nsagsaudit_http_connections_open "
-      << connections_ << "\n";
+      << connections_
+      << "\n# HELP sagsaudit_report_cache_hits_total Reports answered from the report cache.\n"
+         "# TYPE sagsaudit_report_cache_hits_total counter\nsagsaudit_report_cache_hits_total "
+      << report_cache_hits_
+      << "\n# HELP sagsaudit_report_cache_builds_total Reports built (not in the report cache at "
+         "the current report version).\n"
+         "# TYPE sagsaudit_report_cache_builds_total counter\nsagsaudit_report_cache_builds_total "
+      << report_cache_builds_ << "\n";
   return out.str();
 }
 

@@ -16,5 +16,7 @@ Migration migration_8_login_and_sessions();      // passwords, failed logins, we
 Migration migration_9_report_summaries();        // counts per round × center for the reports
 // population ids, binary CPR hashes, partitioned cases (import speed, issue 3)
 Migration migration_10_slim_population_cases();
+// the report version: the web server's report cache key (report_version.hpp)
+Migration migration_11_report_version();
 
 }  // namespace sagsaudit::storage

@@ -118,6 +118,7 @@ AssignReport assign_round(storage::Database& db, storage::SampleReader& samples,
              to_danish(round.window_closes) + ".";
     notifications->add(n);
   }
+  // The step also moves the report version: the new reviews count as still owed (Venter).
   transition_round(
       db, round.id, RoundState::in_review, actor, at,
       json_object({{"sager", static_cast<std::int64_t>(cases.size())},

@@ -3,6 +3,7 @@
 #include "domain/errors.hpp"
 #include "followup/followup.hpp"
 #include "storage/audit_log.hpp"
+#include "storage/report_version.hpp"
 #include "storage/round_repository.hpp"
 #include "workflow/own_transaction.hpp"
 
@@ -22,6 +23,10 @@ RoundState transition_round(storage::Database& db, std::string_view round_id, Ro
   storage::make_audit_log(db)->append(storage::AuditRecord{
       at, actor, "round.transition", "round", std::string(round_id), state_code(round->state),
       state_code(to), details_json.empty() ? "{}" : details_json});
+  // Every step moves the report version (storage/report_version.hpp): the reports count a
+  // round's reviews still owed, and the reviews appear in the step to i gennemgang (assign_round
+  // adds them in the same transaction); a round's steps are few, so all of them move it.
+  storage::make_report_version(db)->bump();
   // Opfølgning (issue 8): a published round's red cells get their initiatives, in the same
   // transaction (followup/followup.hpp).
   if (to == RoundState::reported) create_round_initiatives(db, std::string(round_id), {actor, at});
