@@ -572,6 +572,14 @@ try {
         'Runder|Overblik|Centerrapport|Revisorsammenligning|Til godkendelse|Opfølgning|Brugere|Revisionsspor',
       `admins menu: ${menu}`,
     );
+    // at 1280 px the eight items, the logo and the user block share one line
+    const boks = (sel) => side.locator(sel).evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bund: r.bottom, hoejde: r.height };
+    });
+    const [nav, links, bruger] = [await boks('.top nav ul'), await boks('.top nav li >> nth=0'), await boks('.top .bruger')];
+    forvent(nav.hoejde <= links.hoejde + 1, `menuen er ${nav.hoejde} px høj, et punkt ${links.hoejde} px (flere linjer)`);
+    forvent(bruger.top < nav.bund && bruger.bund > nav.top, `brugerfeltet står ikke på menuens linje: ${JSON.stringify({ nav, bruger })}`);
   });
   await trin('admin: Runder med fremdrift pr. center', side, async () => {
     await side.goto(`${base}/runder`);

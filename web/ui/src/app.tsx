@@ -203,7 +203,7 @@ export function App() {
             </ul>
           </nav>
           <div class="bruger">
-            <span>
+            <span class="bruger-navn">
               {session.bruger.navn} <span class="rolle">({rolleTekst[rolle] ?? rolle})</span>
             </span>
             <Link
