@@ -16,5 +16,7 @@ Migration migration_8_login_and_sessions();      // passwords, failed logins, we
 Migration migration_9_report_summaries();        // counts per round × center for the reports
 // population ids, binary CPR hashes, partitioned cases (import speed, issue 3)
 Migration migration_10_slim_population_cases();
+// per-user read marks of notifications (uifollowup: "markér som læst")
+Migration migration_11_notification_reads();
 
 }  // namespace sagsaudit::storage

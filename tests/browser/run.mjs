@@ -225,6 +225,26 @@ try {
     await skaerm(side, '04b-notifikationer');
   });
   await axe(side, 'Notifikationer');
+  await trin('koordinator: markerer en notifikation som læst, og tallet i toppen følger', side, async () => {
+    const nye = side.locator('main ul.notifikationer li.ulaest');
+    const foer = await nye.count();
+    forvent(foer >= 2, `${foer} ulæste notifikationer, ventede mindst 2`);
+    const link = side.getByRole('link', { name: /^Notifikationer/ });
+    forvent((await link.innerText()) === `Notifikationer (${foer} nye)`, `linket: ${await link.innerText()}`);
+    const tekst = await nye.first().locator('.notifikation-tekst').innerText();
+    await nye.first().getByRole('button', { name: `Markér som læst (${tekst})` }).click();
+    await side.getByRole('status').getByText('Notifikationen er markeret som læst.').waitFor();
+    await side.getByRole('link', { name: `Notifikationer (${foer - 1} nye)` }).waitFor();
+    forvent((await nye.count()) === foer - 1, `${await nye.count()} ulæste efter, ventede ${foer - 1}`);
+    const laest = side.locator('main ul.notifikationer li:not(.ulaest)', { hasText: tekst });
+    forvent((await laest.count()) >= 1, 'den læste står ikke som læst');
+    forvent((await laest.first().getByRole('button').count()) === 0, 'den læste har stadig en knap');
+    // read on the server: still read after a reload
+    await side.reload();
+    await side.getByRole('link', { name: `Notifikationer (${foer - 1} nye)` }).waitFor();
+    await skaerm(side, '04c-notifikationer-laest');
+  });
+  await axe(side, 'Notifikationer (en læst)');
   await side.goto(`${base}/sager`);
   await trin('tastatur: første Tab giver "Gå til indhold" med synligt fokus', side, async () => {
     await side.reload();
