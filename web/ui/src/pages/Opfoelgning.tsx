@@ -99,7 +99,7 @@ export function OpfoelgningSide() {
   const [valgt, setValgt] = useState<Valgt>(null);
   const [kvittering, setKvittering] = useState('');
   // the rapporteret rounds, whose cells may get an initiative by choice (only for those who may)
-  const { data: runder } = useData(
+  const { data: runder, fejl: runderFejl } = useData(
     kanAendre ? () => api<{ runder: Runde[] }>('/api/v1/rounds') : null,
     [kanAendre],
   );
@@ -176,6 +176,7 @@ export function OpfoelgningSide() {
           onGemt={naarGemt}
         />
       ) : null}
+      {data && kanAendre && valgt?.type === 'nyt' && !runder ? <Fejlboks fejl={runderFejl} /> : null}
       {data && kanAendre && valgt?.type === 'nyt' && runder ? (
         <NytInitiativFormular
           centre={centre}
@@ -760,8 +761,9 @@ function NytInitiativFormular({
           <Felt
             id="opf-ny-runde"
             felt="runde"
-            label="Ydelsestype og periode (rapporteret runde)"
+            label="Ydelsestype og periode"
             fejl={fejl}
+            hjaelp="Kun rapporterede runder"
           >
             {(a) => (
               <select {...a} value={runde} disabled={oprettet !== null} onChange={(e) => setRunde(e.currentTarget.value)}>
