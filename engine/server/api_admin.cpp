@@ -1,4 +1,6 @@
 // /api/v1/users (admin), /api/v1/audit (admin, revisor), /api/v1/notifications (everyone).
+#include <charconv>
+
 #include "domain/errors.hpp"
 #include "server/api.hpp"
 #include "server/api_bodies.hpp"
@@ -100,6 +102,25 @@ void add_admin_routes(Router& router) {
               {"id", it->id}, {"tid", it->created_at}, {"tekst", it->text}, {"laest", it->read}});
         }
         return json_response(boost::json::object{{"notifikationer", items}});
+      }});
+
+  // "Markér som læst": for the caller alone (a notification to a role stays unread for its other
+  // users). 204, also when it was read already; 404 when it is not in the caller's inbox. Not in
+  // the audit log, which records changes to review data (the mark is the reader's own state).
+  router.add(Route{
+      "POST", "/api/v1/notifications/{id}/read", true, true, {}, [](Call& call) {
+        const std::string text = call.param("id");
+        std::int64_t id = 0;
+        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+          throw NotFound("notifikation '" + text + "' findes ikke (nummeret er et helt tal)");
+        }
+        storage::make_notification_repository(call.database())
+            ->mark_read_by(id, call.user(), call.at());
+        ApiResponse r;
+        r.status = 204;
+        r.content_type.clear();
+        return r;
       }});
 }
 

@@ -18,5 +18,7 @@ Migration migration_9_report_summaries();        // counts per round × center f
 Migration migration_10_slim_population_cases();
 // the report version: the web server's report cache key (report_version.hpp)
 Migration migration_11_report_version();
+// per-user read marks of notifications (uifollowup: "markér som læst")
+Migration migration_12_notification_reads();
 
 }  // namespace sagsaudit::storage

@@ -48,8 +48,15 @@ class NotificationRepository {
   // of their centers). Oldest first.
   virtual std::vector<Notification> inbox(const User& user, bool unread_only = false) = 0;
 
-  // Throws NotFound for an unknown id.
+  // Throws NotFound for an unknown id. Marks it read for everyone (is_read); the web marks it
+  // only for the user who reads it (mark_read_by).
   virtual void mark_read(std::int64_t id) = 0;
+
+  // Marks notification `id` read for `user` alone (table notification_reads): their inbox shows
+  // it read, the other recipients' do not. Returns false when it was read for them already
+  // (nothing written). Throws NotFound when it is not in the user's inbox (unknown, or addressed
+  // to someone else), so no one learns of or marks another's notifications.
+  virtual bool mark_read_by(std::int64_t id, const User& user, const std::string& at) = 0;
 };
 
 // REQUIRES: db outlives the repository and has been migrated.

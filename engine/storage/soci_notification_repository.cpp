@@ -1,7 +1,9 @@
-// NotificationRepository on SOCI: table notifications (migration 3).
+// NotificationRepository on SOCI: table notifications (migration 3), and notification_reads
+// (migration 12) for what each user has marked read.
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <set>
 
 #include "domain/errors.hpp"
 #include "storage/notification_repository.hpp"
@@ -55,16 +57,28 @@ class SociNotificationRepository final : public NotificationRepository {
   }
 
   std::vector<Notification> inbox(const User& user, bool unread_only) override {
-    return guarded("cannot read notifications in " + db_.redacted_url(), [&] {
-      auto all = read_all();
-      std::erase_if(all, [&](const Notification& n) {
-        if (unread_only && n.read) return true;
-        if (n.recipient_user) return *n.recipient_user != user.username;
-        if (n.recipient_role != user.role) return true;
-        return n.recipient_center && std::find(user.centers.begin(), user.centers.end(),
-                                               *n.recipient_center) == user.centers.end();
-      });
-      return all;
+    return guarded("cannot read notifications in " + db_.redacted_url(),
+                   [&] { return inbox_of(user, unread_only); });
+  }
+
+  bool mark_read_by(std::int64_t id, const User& user, const std::string& at) override {
+    return guarded("cannot change a notification in " + db_.redacted_url(), [&] {
+      WriteScope scope(db_);
+      const auto inbox = inbox_of(user, false);
+      const auto it = std::find_if(inbox.begin(), inbox.end(),
+                                   [&](const Notification& n) { return n.id == id; });
+      if (it == inbox.end()) {
+        throw NotFound("notifikation " + std::to_string(id) + " findes ikke blandt dine");
+      }
+      if (it->read) return false;
+      const long long key = id;
+      // ON CONFLICT (SQLite ≥ 3.24 and PostgreSQL): a second tab marking it at the same moment
+      // is no error.
+      sql_ << "INSERT INTO notification_reads (notification_id, username, read_at) VALUES (:id, "
+              ":user, :at) ON CONFLICT (notification_id, username) DO NOTHING",
+          soci::use(key), soci::use(user.username), soci::use(at);
+      scope.done();
+      return true;
     });
   }
 
@@ -83,6 +97,27 @@ class SociNotificationRepository final : public NotificationRepository {
   }
 
  private:
+  // What `user` sees, each read when read for everyone or by them.
+  std::vector<Notification> inbox_of(const User& user, bool unread_only) {
+    auto all = read_all();
+    std::set<long long> read_by_user;
+    long long read_id = 0;
+    soci::statement reads =
+        (sql_.prepare << "SELECT notification_id FROM notification_reads WHERE username = :user",
+         soci::into(read_id), soci::use(user.username));
+    reads.execute();
+    while (reads.fetch()) read_by_user.insert(read_id);
+    std::erase_if(all, [&](const Notification& n) {
+      if (n.recipient_user) return *n.recipient_user != user.username;
+      if (n.recipient_role != user.role) return true;
+      return n.recipient_center && std::find(user.centers.begin(), user.centers.end(),
+                                             *n.recipient_center) == user.centers.end();
+    });
+    for (auto& n : all) n.read = n.read || read_by_user.contains(n.id);
+    if (unread_only) std::erase_if(all, [](const Notification& n) { return n.read; });
+    return all;
+  }
+
   std::vector<Notification> read_all() {
     std::vector<Notification> out;
     long long id = 0;

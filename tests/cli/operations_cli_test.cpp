@@ -113,7 +113,7 @@ class OperationsCli : public ReviewCli, public ::testing::WithParamInterface<Bac
     auto b = storage::Database::open(b_url);
     const auto tables = storage::table_names(*a);
     ASSERT_EQ(storage::table_names(*b), tables);
-    EXPECT_EQ(tables.size(), 39u);  // every table of migrations 1–11 (tests/storage/migrations)
+    EXPECT_EQ(tables.size(), 40u);  // every table of migrations 1–12 (tests/storage/migrations)
     for (const auto& table : tables) {
       EXPECT_EQ(storage::table_rows_as_text(*b, table), storage::table_rows_as_text(*a, table))
           << table;
@@ -181,15 +181,15 @@ TEST_P(OperationsCli, BackupAndRestoreKeepEveryRowOfEveryTable) {
   const auto backup = run({"backup", backup_file()});
   ASSERT_EQ(backup.status, 0) << backup.err;
   EXPECT_THAT(backup.out, HasSubstr("Sikkerhedskopien er skrevet til " + backup_file() + " ("));
-  EXPECT_THAT(backup.out, HasSubstr("Skemaversion 11, 39 tabeller.\n"));
+  EXPECT_THAT(backup.out, HasSubstr("Skemaversion 12, 40 tabeller.\n"));
   EXPECT_THAT(backup.out, HasSubstr("Revisionsloggen er intakt: "));
   EXPECT_FALSE(std::filesystem::exists(backup_file() + ".tmp"));
 
   const auto restored = run({"restore", backup_file(), "--db", target_url_, "--json"});
   ASSERT_EQ(restored.status, 0) << restored.err;
   const auto json = boost::json::parse(restored.out);
-  EXPECT_EQ(json.at("skemaversion"), 11);
-  EXPECT_EQ(json.at("sikkerhedskopiens_skemaversion"), 11);
+  EXPECT_EQ(json.at("skemaversion"), 12);
+  EXPECT_EQ(json.at("sikkerhedskopiens_skemaversion"), 12);
   EXPECT_EQ(json.at("migreringer_koert"), 0);
   EXPECT_EQ(json.at("erstattet"), false);
   EXPECT_EQ(json.at("revisionslog").at("ok"), true);
@@ -219,7 +219,7 @@ TEST_P(OperationsCli, RestoreRefusesANonEmptyDatabaseUnlessForced) {
   ASSERT_EQ(run({"round", "advance", kRound, "--to", "reported"}).status, 0);
   const auto refused = run({"restore", backup_file()});
   EXPECT_EQ(refused.status, 1);
-  EXPECT_THAT(refused.err, HasSubstr("er ikke tom (39 tabeller); gendan i en ny, tom database, "
+  EXPECT_THAT(refused.err, HasSubstr("er ikke tom (40 tabeller); gendan i en ny, tom database, "
                                      "eller brug --force for at erstatte dens indhold\n"));
   EXPECT_EQ(count(sandbox_.database_url(), "SELECT COUNT(*) FROM rounds WHERE state = 'reported'"),
             1);

@@ -8,6 +8,7 @@
 
 #include "server/server_support.hpp"
 #include "storage/followup_repository.hpp"
+#include "storage/notification_repository.hpp"
 
 namespace sagsaudit::testing {
 namespace {
@@ -23,7 +24,8 @@ struct Cell {
 
 const std::string kReview = "/api/v1/rounds/" + kRound + "/reviews/S-1";
 
-std::vector<Cell> matrix() {
+// `notification`: the id of the notification assign wrote to anna (SetUp).
+std::vector<Cell> matrix(const std::string& notification = "1") {
   return {
       {"GET", "/api/v1/session", "/api/v1/session", "", {200, 200, 200, 200, 200, 401}},
       {"GET", "/api/v1/meta", "/api/v1/meta", "", {200, 200, 200, 200, 200, 401}},
@@ -128,6 +130,12 @@ std::vector<Cell> matrix() {
        {404, 403, 403, 403, 403, 401}},
       {"GET", "/api/v1/audit", "/api/v1/audit?limit=5", "", {200, 403, 403, 403, 200, 401}},
       {"GET", "/api/v1/notifications", "/api/v1/notifications", "", {200, 200, 200, 200, 200, 401}},
+      // Each marks only their own: anna's notification is 404 for everyone else.
+      {"POST",
+       "/api/v1/notifications/{id}/read",
+       "/api/v1/notifications/" + notification + "/read",
+       "",
+       {404, 204, 404, 404, 404, 401}},
       // Opfølgning (issue 8): initiative 1 and berigtigelse 1 are jc-amager's (SetUp below).
       // A leder reads and changes only their own centers'; the revisor reads; no koordinator.
       {"GET",
@@ -194,14 +202,21 @@ class RoleMatrixTest : public ServerTest {
     c.created_at = c.updated_at = "2027-05-10T08:00:00Z";
     c.updated_by = "cli:test";
     ASSERT_EQ(repo->add_correction(c), 1);
+    // the notification assign wrote to anna alone, for the "markér som læst" row
+    for (const auto& n : storage::make_notification_repository(db())->list()) {
+      if (n.recipient_user == "anna") annas_notification_ = std::to_string(n.id);
+    }
+    ASSERT_FALSE(annas_notification_.empty());
   }
+
+  std::string annas_notification_;
 };
 
 TEST_P(RoleMatrixTest, EveryEndpointForEveryRole) {
   const std::array<std::string, 5> users = {"admin", "anna", "erik", "lise", "revisor"};
   std::vector<Login> logins;
   for (const auto& u : users) logins.push_back(login(u));
-  for (const auto& cell : matrix()) {
+  for (const auto& cell : matrix(annas_notification_)) {
     for (std::size_t who = 0; who < 6; ++who) {
       const Login* as = who < 5 ? &logins[who] : nullptr;
       const HttpReply r = call(as, cell.method, cell.target, cell.body);

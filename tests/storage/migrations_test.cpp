@@ -62,19 +62,19 @@ TEST(KnownMigrations, AreNumberedFromOneWithoutGaps) {
 
 TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsEveryMigration) {
   const MigrationReport report = migrate(db());
-  EXPECT_EQ(report.applied, 11);
-  EXPECT_EQ(report.current, 11);
-  EXPECT_EQ(latest(), 11);
+  EXPECT_EQ(report.applied, 12);
+  EXPECT_EQ(report.current, 12);
+  EXPECT_EQ(latest(), 12);
 
   const auto applied = applied_migrations(db());
-  ASSERT_EQ(applied.size(), 11u);
-  for (int i = 0; i < 11; ++i) EXPECT_EQ(applied[static_cast<std::size_t>(i)].number, i + 1);
+  ASSERT_EQ(applied.size(), 12u);
+  for (int i = 0; i < 12; ++i) EXPECT_EQ(applied[static_cast<std::size_t>(i)].number, i + 1);
   EXPECT_EQ(applied[0].name, "concepts and annual wheel");
   EXPECT_TRUE(
       std::regex_match(applied[0].applied_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
       << applied[0].applied_at;
 
-  // Every table of migrations 1–11 (docs/storage.md lists which migration makes which).
+  // Every table of migrations 1–12 (docs/storage.md lists which migration makes which).
   EXPECT_EQ(table_names(db()), (std::vector<std::string>{
                                    "audit_head",
                                    "audit_log",
@@ -89,6 +89,7 @@ TEST_F(MigrationsTest, FirstMigrateCreatesTheTablesAndRecordsEveryMigration) {
                                    "initiative_status_changes",
                                    "initiatives",
                                    "login_failures",
+                                   "notification_reads",
                                    "notifications",
                                    "population_cases",
                                    "population_centers",

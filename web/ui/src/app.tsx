@@ -17,7 +17,7 @@ import { BrugereSide } from './pages/Brugere';
 import { RevisionssporSide } from './pages/Revisionsspor';
 import { GodkendelseSide } from './pages/Godkendelse';
 import { OpfoelgningSide } from './pages/Opfoelgning'; // issue 8
-import { hentNotifikationer, NotifikationerSide } from './pages/Notifikationer';
+import { hentNotifikationer, NotifikationerSide, vedNotifikationerAendret } from './pages/Notifikationer';
 
 export interface AppKontekst {
   session: Session;
@@ -101,12 +101,16 @@ export function App() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [notifikationer, setNotifikationer] = useState<number | null>(null);
 
-  // The unread count in the header, fetched on login and on each page change.
+  // The unread count in the header, fetched on login, on each page change and when one is
+  // marked read.
   useEffect(() => {
     if (!session) return;
-    hentNotifikationer()
-      .then((r) => setNotifikationer(r.notifikationer.filter((n) => !n.laest).length))
-      .catch(() => setNotifikationer(null));
+    const hent = () =>
+      hentNotifikationer()
+        .then((r) => setNotifikationer(r.notifikationer.filter((n) => !n.laest).length))
+        .catch(() => setNotifikationer(null));
+    void hent();
+    return vedNotifikationerAendret(hent);
   }, [session, sted.sti]);
 
   const logInd = async (s: Session) => {
@@ -203,7 +207,7 @@ export function App() {
             </ul>
           </nav>
           <div class="bruger">
-            <span>
+            <span class="bruger-navn">
               {session.bruger.navn} <span class="rolle">({rolleTekst[rolle] ?? rolle})</span>
             </span>
             <Link

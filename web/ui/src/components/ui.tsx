@@ -33,11 +33,11 @@ export function ProcentLys({ p }: { p: Procent | undefined }) {
 }
 
 // Line 0 means the problem has no line (a JSON body's field): only real line numbers are shown.
-export function Fejlboks({ fejl, titel }: { fejl: unknown; titel?: string }) {
+export function Fejlboks({ fejl, titel, id }: { fejl: unknown; titel?: string; id?: string }) {
   if (!fejl) return null;
   const detaljer = fejl instanceof ApiFejl ? fejl.detaljer : [];
   return (
-    <div class="besked besked-fejl" role="alert">
+    <div class="besked besked-fejl" role="alert" id={id}>
       {titel ? <strong>{titel}: </strong> : null}
       {fejltekst(fejl)}
       {detaljer.length > 0 ? (
@@ -53,6 +53,86 @@ export function Fejlboks({ fejl, titel }: { fejl: unknown; titel?: string }) {
           ))}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The problems a 422 names for one field (`felt` of its details), as an error of their own for
+ * the Fejlboks next to that field: "frist: '31-13-2027' er ikke en dato …". null when none.
+ */
+export function feltFejl(fejl: unknown, felt: string): ApiFejl | null {
+  if (!(fejl instanceof ApiFejl)) return null;
+  const egne = fejl.detaljer.filter((d) => d.felt === felt);
+  if (egne.length === 0) return null;
+  if (egne.length === 1) return new ApiFejl(fejl.status, fejl.kode, `${felt}: ${egne[0].besked}`);
+  return new ApiFejl(
+    fejl.status,
+    fejl.kode,
+    `${egne.length} fejl i ${felt}`,
+    egne.map((d) => ({ besked: d.besked })),
+  );
+}
+
+/**
+ * What is left of an error for the form's own box when the fields in `felter` show theirs (see
+ * Felt): null when every problem has its field; a single problem without the list, since the
+ * server's message already names it.
+ */
+export function oevrigeFejl(fejl: unknown, felter: string[]): unknown {
+  if (!fejl) return null;
+  if (!(fejl instanceof ApiFejl) || fejl.detaljer.length === 0) return fejl;
+  const rest = fejl.detaljer.filter((d) => !d.felt || !felter.includes(d.felt));
+  if (rest.length === 0) return null;
+  if (rest.length === 1) {
+    const d = rest[0];
+    const besked = rest.length === fejl.detaljer.length ? fejl.message : d.felt ? `${d.felt}: ${d.besked}` : d.besked;
+    return new ApiFejl(fejl.status, fejl.kode, besked);
+  }
+  return new ApiFejl(fejl.status, fejl.kode, `${rest.length} fejl; intet er gemt`, rest);
+}
+
+/** The attributes a Felt gives its input: its label's target, and what describes it. */
+export interface FeltAttributter {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * One form field: label, input (made by `children` with the attributes), an optional help line,
+ * and the API's problems for field `felt` in a Fejlboks right below it (the input is marked
+ * aria-invalid and described by the box).
+ */
+export function Felt({
+  id,
+  felt,
+  label,
+  fejl,
+  hjaelp,
+  klasse,
+  children,
+}: {
+  id: string;
+  felt: string;
+  label: ComponentChildren;
+  fejl: unknown;
+  hjaelp?: ComponentChildren;
+  klasse?: string;
+  children: (a: FeltAttributter) => ComponentChildren;
+}) {
+  const egen = feltFejl(fejl, felt);
+  const beskrevet = [hjaelp ? `${id}-hjaelp` : '', egen ? `${id}-fejl` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={klasse ? `felt ${klasse}` : 'felt'}>
+      <label for={id}>{label}</label>
+      {children({ id, 'aria-invalid': egen ? true : undefined, 'aria-describedby': beskrevet || undefined })}
+      {hjaelp ? (
+        <span id={`${id}-hjaelp`} class="hjaelp-inline">
+          {hjaelp}
+        </span>
+      ) : null}
+      <Fejlboks id={`${id}-fejl`} fejl={egen} />
     </div>
   );
 }

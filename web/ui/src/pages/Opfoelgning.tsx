@@ -4,9 +4,9 @@
 // Admin and a leder (own centers) fill in initiatives, change their status with a reason and
 // mark berigtigelser; the revisor reads. Colour always comes with its word.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiFejl, api, qs } from '../api';
+import { api, qs } from '../api';
 import { useApp } from '../app';
-import { Fejlboks, Indlaeser, Kvittering, Sidehoved, useData } from '../components/ui';
+import { Fejlboks, Felt, Indlaeser, Kvittering, Sidehoved, oevrigeFejl, useData } from '../components/ui';
 import { dato, flertal, procent, tidspunkt } from '../format';
 import { saetQuery, useSted } from '../router';
 import type {
@@ -14,8 +14,10 @@ import type {
   BerigtigelseStatus,
   Initiativ,
   InitiativStatus,
+  KodeNavn,
   Markering,
   Opfoelgning,
+  Runde,
 } from '../types';
 import { Downloads } from './Centerrapport';
 
@@ -64,15 +66,6 @@ export function kroner(beloeb: string | null | undefined): string {
   return `${negativ ? '-' : ''}${tusinder},${(dec + '00').slice(0, 2)}`;
 }
 
-/**
- * A form's error: with one problem the server's message already names the field ("frist: …"),
- * so the list below it (which would repeat it) is left out.
- */
-function formFejl(e: unknown): unknown {
-  if (e instanceof ApiFejl && e.detaljer.length === 1) return new ApiFejl(e.status, e.kode, e.message, []);
-  return e;
-}
-
 function Status({ status }: { status: InitiativStatus }) {
   return (
     <span class={`lys ${statusKlasse[status]}`}>
@@ -85,6 +78,7 @@ function Status({ status }: { status: InitiativStatus }) {
 type Valgt =
   | { type: 'initiativ'; nr: number }
   | { type: 'berigtigelse'; nr: number }
+  | { type: 'nyt' }
   | null;
 
 export function OpfoelgningSide() {
@@ -104,6 +98,17 @@ export function OpfoelgningSide() {
   );
   const [valgt, setValgt] = useState<Valgt>(null);
   const [kvittering, setKvittering] = useState('');
+  // the rapporteret rounds, whose cells may get an initiative by choice (only for those who may)
+  const { data: runder, fejl: runderFejl } = useData(
+    kanAendre ? () => api<{ runder: Runde[] }>('/api/v1/rounds') : null,
+    [kanAendre],
+  );
+  // newest period first, then by the ydelsestype's name
+  const rapporterede = (runder?.runder ?? [])
+    .filter((r) => r.tilstand === 'reported')
+    .sort(
+      (a, b) => b.periode.localeCompare(a.periode) || ydelseNavn(a.ydelsestype).localeCompare(ydelseNavn(b.ydelsestype), 'da'),
+    );
 
   useEffect(() => {
     if (!valgt) return;
@@ -171,6 +176,21 @@ export function OpfoelgningSide() {
           onGemt={naarGemt}
         />
       ) : null}
+      {data && kanAendre && valgt?.type === 'nyt' && !runder ? <Fejlboks fejl={runderFejl} /> : null}
+      {data && kanAendre && valgt?.type === 'nyt' && runder ? (
+        <NytInitiativFormular
+          centre={centre}
+          standardCenter={center}
+          runder={rapporterede}
+          ydelseNavn={ydelseNavn}
+          onLuk={() => {
+            // the initiative may exist already (made, but its fields refused): the lists show it
+            setValgt(null);
+            void hent();
+          }}
+          onGemt={naarGemt}
+        />
+      ) : null}
       {data && valgtBerigtigelse ? (
         <BerigtigelseFormular
           b={valgtBerigtigelse}
@@ -184,6 +204,11 @@ export function OpfoelgningSide() {
         <>
           <section class="kort" aria-labelledby="opf-aabne">
             <h2 id="opf-aabne">Åbne initiativer</h2>
+            {kanAendre && valgt?.type !== 'nyt' ? (
+              <button type="button" class="knap knap-lille opf-ny" onClick={() => vaelg({ type: 'nyt' })}>
+                Nyt initiativ for en gul celle
+              </button>
+            ) : null}
             {aabne.length === 0 ? <p>Ingen åbne initiativer.</p> : null}
             {grupper.map(([status, overskrift]) => {
               const liste = aabne.filter((i) => i.status === status);
@@ -417,6 +442,140 @@ function Handleplan({
   );
 }
 
+/**
+ * The end of every form on this page: an optional reason (required or voluntary), the form's
+ * error box (what its fields do not show themselves), the submit button and, for the forms that
+ * open over the lists, Luk.
+ */
+function FormularBund({
+  begrundelse,
+  fejl,
+  felter = [],
+  knap,
+  onLuk,
+}: {
+  begrundelse?: { id: string; paakraevet: boolean; vaerdi: string; saet: (v: string) => void };
+  /** the form's error as the API gave it */
+  fejl: unknown;
+  /** the fields above that show their own problems (Felt), left out of the box here */
+  felter?: string[];
+  knap: string;
+  onLuk?: () => void;
+}) {
+  return (
+    <>
+      {begrundelse ? (
+        <Felt
+          id={begrundelse.id}
+          felt="begrundelse"
+          label={`Begrundelse${begrundelse.paakraevet ? ' (skal udfyldes)' : ' (frivillig)'}`}
+          fejl={fejl}
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              rows={3}
+              required={begrundelse.paakraevet}
+              value={begrundelse.vaerdi}
+              onInput={(e) => begrundelse.saet(e.currentTarget.value)}
+            />
+          )}
+        </Felt>
+      ) : null}
+      <Fejlboks fejl={oevrigeFejl(fejl, begrundelse ? [...felter, 'begrundelse'] : felter)} />
+      <div class="knapper fuld-bredde">
+        <button type="submit" class="knap knap-primaer">
+          {knap}
+        </button>
+        {onLuk ? (
+          <button type="button" class="knap" onClick={onLuk}>
+            Luk
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** What an initiative says, as typed in its form (frist as dd-mm-åååå, kontroller comma-separated). */
+interface InitiativTekst {
+  hvad: string;
+  ansvarlig: string;
+  frist: string;
+  kontroller: string;
+}
+
+const tomtInitiativ: InitiativTekst = { hvad: '', ansvarlig: '', frist: '', kontroller: '' };
+
+function tekstAf(i: Initiativ): InitiativTekst {
+  return {
+    hvad: i.hvad,
+    ansvarlig: i.ansvarlig,
+    frist: i.frist ? dato(i.frist) : '',
+    kontroller: i.kontroller.map((k) => k.kontrol).join(', '),
+  };
+}
+
+const initiativFelter = ['hvad', 'ansvarlig', 'frist', 'kontroller'];
+
+/** The PATCH body: only what differs from `foer` (a deadline is never cleared, only changed). */
+function aendringer(ny: InitiativTekst, foer: InitiativTekst): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  if (ny.hvad.trim() !== foer.hvad.trim()) json.hvad = ny.hvad.trim();
+  if (ny.ansvarlig.trim() !== foer.ansvarlig.trim()) json.ansvarlig = ny.ansvarlig.trim();
+  if (ny.frist.trim() && ny.frist.trim() !== foer.frist) json.frist = ny.frist.trim();
+  const liste = (t: string) =>
+    t
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+  if (liste(ny.kontroller).join(',') !== liste(foer.kontroller).join(',')) json.kontroller = liste(ny.kontroller);
+  return json;
+}
+
+/** Hvad, ansvarlig, frist and kontroller, each with the server's problems for it right below. */
+function InitiativFelter({
+  v,
+  saet,
+  fejl,
+}: {
+  v: InitiativTekst;
+  saet: (v: InitiativTekst) => void;
+  fejl: unknown;
+}) {
+  return (
+    <>
+      <Felt id="opf-hvad" felt="hvad" label="Hvad gøres" fejl={fejl} klasse="fuld-bredde">
+        {(a) => <textarea {...a} rows={3} value={v.hvad} onInput={(e) => saet({ ...v, hvad: e.currentTarget.value })} />}
+      </Felt>
+      <Felt id="opf-ansvarlig" felt="ansvarlig" label="Ansvarlig" fejl={fejl}>
+        {(a) => <input {...a} value={v.ansvarlig} onInput={(e) => saet({ ...v, ansvarlig: e.currentTarget.value })} />}
+      </Felt>
+      <Felt id="opf-frist" felt="frist" label="Forventet afslutning (frist, dd-mm-åååå)" fejl={fejl}>
+        {(a) => (
+          <input
+            {...a}
+            inputMode="numeric"
+            autocomplete="off"
+            placeholder="31-12-2027"
+            value={v.frist}
+            onInput={(e) => saet({ ...v, frist: e.currentTarget.value })}
+          />
+        )}
+      </Felt>
+      <Felt
+        id="opf-kontroller"
+        felt="kontroller"
+        label="Kontroller, det retter sig mod"
+        fejl={fejl}
+        hjaelp="Kontrol-id'er adskilt af komma, fx SD-K01, SD-N03"
+      >
+        {(a) => <input {...a} value={v.kontroller} onInput={(e) => saet({ ...v, kontroller: e.currentTarget.value })} />}
+      </Felt>
+    </>
+  );
+}
+
 function InitiativFormular({
   i,
   celle,
@@ -428,14 +587,8 @@ function InitiativFormular({
   onLuk: () => void;
   onGemt: (tekst: string) => Promise<void>;
 }) {
-  const [hvad, setHvad] = useState(i.hvad);
-  const [ansvarlig, setAnsvarlig] = useState(i.ansvarlig);
-  // typed as dd-mm-åååå (the server also takes ISO); sent only when changed
-  const [frist, setFrist] = useState(i.frist ? dato(i.frist) : '');
-  const [kontroller, setKontroller] = useState(i.kontroller.map((k) => k.kontrol).join(', '));
+  const [v, setV] = useState(() => tekstAf(i));
   const [felterFejl, setFelterFejl] = useState<unknown>(null);
-  const [fejlFelter, setFejlFelter] = useState<string[]>([]); // marked aria-invalid
-  const ugyldig = (felt: string) => (fejlFelter.includes(felt) ? true : undefined);
   const [til, setTil] = useState<Markering>(i.markering === 'done' ? 'open' : 'done');
   const [begrundelse, setBegrundelse] = useState('');
   const [statusFejl, setStatusFejl] = useState<unknown>(null);
@@ -447,22 +600,11 @@ function InitiativFormular({
   const gemFelter = async (e: Event) => {
     e.preventDefault();
     setFelterFejl(null);
-    setFejlFelter([]);
-    const json: Record<string, unknown> = {};
-    if (hvad !== i.hvad) json.hvad = hvad.trim();
-    if (ansvarlig !== i.ansvarlig) json.ansvarlig = ansvarlig.trim();
-    if (frist.trim() && frist.trim() !== (i.frist ? dato(i.frist) : '')) json.frist = frist.trim();
-    const liste = kontroller
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean);
-    if (liste.join(',') !== i.kontroller.map((k) => k.kontrol).join(',')) json.kontroller = liste;
     try {
-      await api(`/api/v1/followup/initiatives/${i.nr}`, { method: 'PATCH', json });
+      await api(`/api/v1/followup/initiatives/${i.nr}`, { method: 'PATCH', json: aendringer(v, tekstAf(i)) });
       await onGemt(`Initiativ ${i.nr} er gemt.`);
     } catch (err) {
-      setFelterFejl(formFejl(err));
-      setFejlFelter(err instanceof ApiFejl ? err.detaljer.map((d) => d.felt ?? '') : []);
+      setFelterFejl(err);
     }
   };
 
@@ -478,7 +620,7 @@ function InitiativFormular({
         `Initiativ ${i.nr} er markeret ${markeringOrd[svar.markering]}; status nu: ${statusOrd[svar.status]}.`,
       );
     } catch (err) {
-      setStatusFejl(formFejl(err));
+      setStatusFejl(err);
     }
   };
 
@@ -495,43 +637,8 @@ function InitiativFormular({
         <h3 id="opf-felter" class="fuld-bredde">
           Udfyld initiativet
         </h3>
-        <div class="felt fuld-bredde">
-          <label for="opf-hvad">Hvad gøres</label>
-          <textarea id="opf-hvad" rows={3} aria-invalid={ugyldig('hvad')} value={hvad} onInput={(e) => setHvad(e.currentTarget.value)} />
-        </div>
-        <div class="felt">
-          <label for="opf-ansvarlig">Ansvarlig</label>
-          <input id="opf-ansvarlig" value={ansvarlig} onInput={(e) => setAnsvarlig(e.currentTarget.value)} />
-        </div>
-        <div class="felt">
-          <label for="opf-frist">Forventet afslutning (frist, dd-mm-åååå)</label>
-          <input
-            id="opf-frist"
-            aria-invalid={ugyldig('frist')}
-            inputMode="numeric"
-            autocomplete="off"
-            placeholder="31-12-2027"
-            value={frist}
-            onInput={(e) => setFrist(e.currentTarget.value)}
-          />
-        </div>
-        <div class="felt">
-          <label for="opf-kontroller">Kontroller, det retter sig mod</label>
-          <input
-            id="opf-kontroller"
-            aria-invalid={ugyldig('kontroller')}
-            value={kontroller}
-            aria-describedby="opf-kontroller-hjaelp"
-            onInput={(e) => setKontroller(e.currentTarget.value)}
-          />
-          <span id="opf-kontroller-hjaelp" class="hjaelp-inline">
-            Kontrol-id'er adskilt af komma, fx SD-K01, SD-N03
-          </span>
-        </div>
-        <Fejlboks fejl={felterFejl} />
-        <button type="submit" class="knap knap-primaer">
-          Gem initiativet
-        </button>
+        <InitiativFelter v={v} saet={setV} fejl={felterFejl} />
+        <FormularBund fejl={felterFejl} felter={initiativFelter} knap="Gem initiativet" />
       </form>
 
       <form onSubmit={skiftStatus} class="formular opf-statusform" aria-labelledby="opf-status-titel">
@@ -547,25 +654,12 @@ function InitiativFormular({
             </label>
           ))}
         </fieldset>
-        <div class="felt">
-          <label for="opf-begrundelse">Begrundelse (skal udfyldes)</label>
-          <textarea
-            id="opf-begrundelse"
-            rows={3}
-            required
-            value={begrundelse}
-            onInput={(e) => setBegrundelse(e.currentTarget.value)}
-          />
-        </div>
-        <Fejlboks fejl={statusFejl} />
-        <div class="knapper">
-          <button type="submit" class="knap knap-primaer">
-            Skift status
-          </button>
-          <button type="button" class="knap" onClick={onLuk}>
-            Luk
-          </button>
-        </div>
+        <FormularBund
+          begrundelse={{ id: 'opf-begrundelse', paakraevet: true, vaerdi: begrundelse, saet: setBegrundelse }}
+          fejl={statusFejl}
+          knap="Skift status"
+          onLuk={onLuk}
+        />
       </form>
 
       {historik?.aendringer && historik.aendringer.length > 0 ? (
@@ -580,6 +674,123 @@ function InitiativFormular({
           </ul>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * A new initiative for a cell by choice (a yellow one; red cells get theirs when the round is
+ * rapporteret): POST /api/v1/followup/initiatives {runde, center}, then PATCH with what was
+ * filled in. The API has no single call for both: when the second fails the initiative exists
+ * (empty, as a red cell's starts), the cell is locked and the next submit only fills it in.
+ */
+function NytInitiativFormular({
+  centre,
+  standardCenter,
+  runder,
+  ydelseNavn,
+  onLuk,
+  onGemt,
+}: {
+  centre: KodeNavn[];
+  standardCenter: string;
+  runder: Runde[];
+  ydelseNavn: (kode: string) => string;
+  onLuk: () => void;
+  onGemt: (tekst: string) => Promise<void>;
+}) {
+  const [center, setCenter] = useState(standardCenter || (centre[0]?.kode ?? ''));
+  const [runde, setRunde] = useState(runder[0]?.id ?? '');
+  const [v, setV] = useState(tomtInitiativ);
+  const [oprettet, setOprettet] = useState<number | null>(null);
+  const [fejl, setFejl] = useState<unknown>(null);
+  const rundeTekst = (r: Runde) => `${ydelseNavn(r.ydelsestype)} ${r.periode}`;
+
+  const send = async (e: Event) => {
+    e.preventDefault();
+    setFejl(null);
+    try {
+      let nr = oprettet;
+      if (nr === null) {
+        const ny = await api<Initiativ>('/api/v1/followup/initiatives', {
+          method: 'POST',
+          json: { runde, center },
+        });
+        nr = ny.nr;
+        setOprettet(nr);
+      }
+      const json = aendringer(v, tomtInitiativ);
+      if (Object.keys(json).length > 0) {
+        await api(`/api/v1/followup/initiatives/${nr}`, { method: 'PATCH', json });
+      }
+      const navn = centre.find((c) => c.kode === center)?.navn ?? center;
+      const r = runder.find((x) => x.id === runde);
+      await onGemt(`Initiativ ${nr} er oprettet for ${navn} · ${r ? rundeTekst(r) : runde}.`);
+    } catch (err) {
+      setFejl(err);
+    }
+  };
+
+  return (
+    <section class="kort opf-valgt" aria-labelledby="valgt-titel">
+      <h2 id="valgt-titel" tabIndex={-1}>
+        Nyt initiativ for en gul celle
+      </h2>
+      <p class="hjaelp">
+        Røde celler får deres initiativ, når runden er rapporteret. En gul celle (et center × en ydelsestype i
+        en rapporteret runde) kan få et, hvis I vælger det.
+      </p>
+      {runder.length === 0 ? (
+        <p>Ingen runder er rapporteret endnu.</p>
+      ) : (
+        <form onSubmit={send} class="formular" aria-labelledby="opf-ny-celle">
+          <h3 id="opf-ny-celle" class="fuld-bredde">
+            Cellen
+          </h3>
+          <Felt id="opf-ny-center" felt="center" label="Center" fejl={fejl}>
+            {(a) => (
+              <select {...a} value={center} disabled={oprettet !== null} onChange={(e) => setCenter(e.currentTarget.value)}>
+                {centre.map((c) => (
+                  <option key={c.kode} value={c.kode}>
+                    {c.navn}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Felt>
+          <Felt
+            id="opf-ny-runde"
+            felt="runde"
+            label="Ydelsestype og periode"
+            fejl={fejl}
+            hjaelp="Kun rapporterede runder"
+          >
+            {(a) => (
+              <select {...a} value={runde} disabled={oprettet !== null} onChange={(e) => setRunde(e.currentTarget.value)}>
+                {runder.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {rundeTekst(r)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Felt>
+          {oprettet !== null ? (
+            <p class="besked besked-ok fuld-bredde" role="status">
+              Initiativ {oprettet} er oprettet for cellen, men det, der er udfyldt nedenfor, er ikke gemt. Ret
+              fejlen, og gem igen.
+            </p>
+          ) : null}
+          <h3 class="fuld-bredde">Initiativet</h3>
+          <InitiativFelter v={v} saet={setV} fejl={fejl} />
+          <FormularBund
+            fejl={fejl}
+            felter={['center', 'runde', ...initiativFelter]}
+            knap={oprettet === null ? 'Opret initiativet' : 'Gem initiativet'}
+            onLuk={onLuk}
+          />
+        </form>
+      )}
     </section>
   );
 }
@@ -608,7 +819,7 @@ function BerigtigelseFormular({
       });
       await onGemt(`Berigtigelse ${b.nr} (sag ${b.sag}, ${b.kontrol}) er markeret ${berigtigelseOrd[til]}.`);
     } catch (err) {
-      setFejl(formFejl(err));
+      setFejl(err);
     }
   };
   return (
@@ -636,27 +847,17 @@ function BerigtigelseFormular({
             ikke relevant (kræver begrundelse)
           </label>
         </fieldset>
-        <div class="felt">
-          <label for="ber-begrundelse">
-            Begrundelse{til === 'not_relevant' ? ' (skal udfyldes)' : ' (frivillig)'}
-          </label>
-          <textarea
-            id="ber-begrundelse"
-            rows={3}
-            required={til === 'not_relevant'}
-            value={begrundelse}
-            onInput={(e) => setBegrundelse(e.currentTarget.value)}
-          />
-        </div>
-        <Fejlboks fejl={fejl} />
-        <div class="knapper">
-          <button type="submit" class="knap knap-primaer">
-            Gem markering
-          </button>
-          <button type="button" class="knap" onClick={onLuk}>
-            Luk
-          </button>
-        </div>
+        <FormularBund
+          begrundelse={{
+            id: 'ber-begrundelse',
+            paakraevet: til === 'not_relevant',
+            vaerdi: begrundelse,
+            saet: setBegrundelse,
+          }}
+          fejl={fejl}
+          knap="Gem markering"
+          onLuk={onLuk}
+        />
       </form>
     </section>
   );
