@@ -146,10 +146,9 @@ std::optional<PopulationCase> PopulationRules::check_row(int line,
   const std::string* name = nullptr;
   if (auto text = value(kCaseNumber, name)) {
     out.case_number = std::string(*text);
-    const auto [it, inserted] = seen_case_numbers_.emplace(out.case_number, line);
-    if (!inserted) {
+    if (const auto first_line = seen_case_numbers_.add(out.case_number, line)) {
       add(line, *name,
-          "sagsnummer " + out.case_number + " står også i linje " + std::to_string(it->second));
+          "sagsnummer " + out.case_number + " står også i linje " + std::to_string(*first_line));
     }
   }
   if (auto text = value(kCpr, name)) {

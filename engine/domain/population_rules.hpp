@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +22,7 @@
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/period.hpp"
+#include "domain/seen_case_numbers.hpp"
 
 namespace sagsaudit {
 
@@ -91,8 +91,8 @@ class PopulationRules {
   // Per field of population_fields(), in that order: its column and its header as written.
   std::vector<std::size_t> required_column_;
   std::vector<std::string> required_name_;
-  std::vector<bool> is_required_;                           // per column
-  std::unordered_map<std::string, int> seen_case_numbers_;  // sagsnummer → its first line
+  std::vector<bool> is_required_;      // per column
+  SeenCaseNumbers seen_case_numbers_;  // sagsnummer → its first line
   std::map<std::string, std::size_t> center_counts_;
   std::vector<Issue> issues_;
   std::size_t issue_count_ = 0;
