@@ -103,16 +103,14 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
   if (changed == 0 && steps.empty()) return Applied{review, 0};
 
   const bool counted_before = counts_in_reports(review.state);
-  std::vector<storage::AuditRecord> transitions;
+  auto audit = storage::make_audit_log(db);
+  audit->hold();  // before the review's row: AuditLog::hold says why
   for (const ReviewState step : steps) {
     check_review_transition(name, review.state, step);
-    transitions.push_back(storage::AuditRecord{at, actor, "review.transition", "case_review", name,
-                                               state_code(review.state), state_code(step), "{}"});
+    audit->append(storage::AuditRecord{at, actor, "review.transition", "case_review", name,
+                                       state_code(review.state), state_code(step), "{}"});
     review.state = step;
   }
-  // The review's row first, then the audit log's head: the order transition_review (approve,
-  // return) takes its locks in too, so two changes of the same review on PostgreSQL wait for
-  // each other instead of deadlocking.
   const int expected = review.version;
   auto reviews = storage::make_case_review_repository(db);
   storage::CaseReview stored;
@@ -123,8 +121,6 @@ Applied apply_review_change(storage::Database& db, storage::CaseReview review,
     throw version_conflict(review.round_id, review.case_number, now ? now->version : expected,
                            expected);
   }
-  auto audit = storage::make_audit_log(db);
-  for (const auto& record : transitions) audit->append(record);
   if (changed > 0) {
     answer_store->replace(review.round_id, review.case_number, after);
     audit->append(storage::AuditRecord{at, actor, "review.answers", "case_review", name, "", "",

@@ -57,6 +57,15 @@ class AuditLog {
   // PostgreSQL are serialised so that the chain never forks.
   virtual AuditEntry append(const AuditRecord& record) = 0;
 
+  // Takes the log's head for the rest of the caller's Transaction, before the change locks
+  // anything else: on PostgreSQL the head row's lock, which append takes too and holds until
+  // commit; on SQLite nothing, since BEGIN IMMEDIATE has serialised the writers already. A
+  // change that locks rows of its own (a review's row) and appends calls this first, so two
+  // such changes wait for each other at the head, holding nothing yet, instead of each holding
+  // what the other needs (a deadlock PostgreSQL would end by failing one of them).
+  // REQUIRES: a Transaction is open on the Database.
+  virtual void hold() = 0;
+
   virtual std::vector<AuditEntry> list(const AuditFilter& filter = {}) = 0;
 
   // The seq of the newest entry (0 when none): one row read. Every change to review data is an

@@ -1,6 +1,8 @@
 // AuditLog on SOCI: tables audit_log and audit_head (migration 3).
 #include <soci/soci.h>
 
+#include <stdexcept>
+
 #include "domain/errors.hpp"
 #include "storage/audit_hash.hpp"
 #include "storage/audit_log.hpp"
@@ -57,6 +59,18 @@ AuditEntry to_entry(const AuditRow& row) {
 class SociAuditLog final : public AuditLog {
  public:
   explicit SociAuditLog(Database& db) : db_(db), sql_(db.session()) {}
+
+  void hold() override {
+    if (!db_.in_transaction()) {
+      throw std::logic_error("AuditLog::hold outside a transaction holds nothing");
+    }
+    if (db_.backend() != Backend::postgresql) return;
+    guarded("cannot lock the audit log's head in " + db_.redacted_url(), [&] {
+      long long last_seq = 0;
+      sql_ << "SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(last_seq);
+      if (!sql_.got_data()) throw StorageError("the audit log's head row is missing");
+    });
+  }
 
   AuditEntry append(const AuditRecord& record) override {
     return guarded("cannot append to the audit log in " + db_.redacted_url(), [&] {

@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "domain/errors.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/report_version.hpp"
 #include "storage/soci_errors.hpp"
 #include "storage/write_scope.hpp"
@@ -25,11 +26,7 @@ class SociReportVersion final : public ReportVersion {
   void bump() override {
     guarded("cannot move the report version in " + db_.redacted_url(), [&] {
       WriteScope scope(db_);
-      // SQLite: BEGIN IMMEDIATE has serialised writers already.
-      if (db_.backend() == Backend::postgresql) {
-        long long ignored = 0;
-        sql_ << "SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(ignored);
-      }
+      make_audit_log(db_)->hold();
       soci::statement update =
           (sql_.prepare << "UPDATE report_version SET version = version + 1 WHERE id = 1");
       update.execute(true);

@@ -24,6 +24,8 @@ storage::CaseReview transition_review(storage::Database& db, std::string_view ro
   }
   check_review_transition(name, review->state, to, return_reason);
   const ReviewState from = review->state;
+  auto audit = storage::make_audit_log(db);
+  audit->hold();  // before the review's row: AuditLog::hold says why
   review->state = to;
   if (to == ReviewState::returned) review->return_reason = return_reason;
   const auto stored = reviews->update(*review, at);
@@ -33,9 +35,8 @@ storage::CaseReview transition_review(storage::Database& db, std::string_view ro
   }
   const std::string details =
       to == ReviewState::returned ? json_object({{"begrundelse", return_reason}}) : "{}";
-  storage::make_audit_log(db)->append(storage::AuditRecord{at, actor, "review.transition",
-                                                           "case_review", name, state_code(from),
-                                                           state_code(to), details});
+  audit->append(storage::AuditRecord{at, actor, "review.transition", "case_review", name,
+                                     state_code(from), state_code(to), details});
   transaction.done();
   return stored;
 }

@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 #include "domain/portable_sha256.hpp"
@@ -214,6 +215,32 @@ TEST_F(AuditLogTest, VerifyWhileOthersAppendReportsNoFalseBreak) {
   const auto v = make_audit_log(db())->verify();
   EXPECT_TRUE(v.ok) << v.problem;
   EXPECT_EQ(v.entries, 301);
+}
+
+// AuditLog::hold: a change takes the head before anything else, so changes that also lock rows
+// of their own (a review's) wait at the head instead of deadlocking each other.
+TEST_F(AuditLogTest, HoldOutsideATransactionIsAProgrammingError) {
+  EXPECT_THROW(make_audit_log(db())->hold(), std::logic_error);
+}
+
+TEST_F(AuditLogTest, HoldKeepsOtherAppendersWaitingUntilCommit) {
+  if (db().backend() != Backend::postgresql) {
+    GTEST_SKIP() << "SQLite: BEGIN IMMEDIATE serialises writers; hold has nothing to take";
+  }
+  auto other = Database::open(url());
+  // The other connection gives up after waiting 300 ms instead of waiting for the commit: the
+  // lock is held either way, so what the test sees does not depend on timing.
+  other->session() << "SET lock_timeout = '300ms'";
+  {
+    Transaction transaction(db());
+    make_audit_log(db())->hold();
+    EXPECT_THROW(make_audit_log(*other)->append(record(1)), StorageError);
+    make_audit_log(db())->append(record(2));
+    transaction.commit();
+  }
+  const auto entry = make_audit_log(*other)->append(record(3));
+  EXPECT_EQ(entry.seq, 2);
+  EXPECT_TRUE(make_audit_log(db())->verify().ok);
 }
 
 }  // namespace
