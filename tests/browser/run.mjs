@@ -621,9 +621,9 @@ try {
     await panel.getByLabel('Population (CSV fra sagssystemet)').setInputFiles(process.env.POPULATION);
     await panel.getByRole('button', { name: 'Indlæs population' }).click();
     await panel.getByRole('status').getByText(/Populationen er indlæst: 120 sager/).waitFor();
-    await panel.getByLabel(/^Seed/).fill('20270402');
+    await panel.getByLabel(/^Frø/).fill('20270402');
     await panel.getByRole('button', { name: 'Træk stikprøve' }).click();
-    await panel.getByRole('status').getByText(/Stikprøven er trukket: \d+ sager \(seed 20270402\)/).waitFor();
+    await panel.getByRole('status').getByText(/Stikprøven er trukket: \d+ sager \(frø 20270402\)/).waitFor();
     await panel.getByRole('button', { name: 'Tildel sager til koordinatorer' }).click();
     await panel.getByRole('status').getByText(/\d+ sager er tildelt koordinatorerne/).waitFor();
     const tildelt = await panel.locator('tbody tr').count();

@@ -212,7 +212,7 @@ function RundeDetaljerPanel({
         json: seed.trim() ? { seed: seed.trim() } : {},
       });
       const n = p.strata.reduce((a, s) => a + (s.traek?.length ?? 0), 0);
-      return `Stikprøven er trukket: ${n} sager (seed ${p.seed}).`;
+      return `Stikprøven er trukket: ${n} sager (frø ${p.seed}).`;
     });
   const tildel = () =>
     udfoer(async () => {
@@ -295,7 +295,7 @@ function RundeDetaljerPanel({
           </div>
           <div class="handlingsgruppe">
             <div class="felt">
-              <label for={`seed-${id}`}>Seed (valgfrit, offentliggjort tal)</label>
+              <label for={`seed-${id}`}>Frø (valgfrit; et offentliggjort tal)</label>
               <input
                 id={`seed-${id}`}
                 inputMode="numeric"
