@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "domain/errors.hpp"
+#include "storage/batch_insert.hpp"
 #include "storage/report_summary_repository.hpp"
 #include "storage/soci_errors.hpp"
 #include "storage/write_scope.hpp"
@@ -176,52 +177,47 @@ class SociReportSummaryRepository final : public ReportSummaryRepository {
   }
 
  private:
+  // A cell's rows: one per level (categories, then overall) and one per control, as two
+  // statements (BatchInsert), since a submit rewrites its cell in the submit's transaction.
   void insert(const std::string& round, const std::string& center, const Tally& tally) {
-    int level = 0;
-    long long reviews = tally.reviews, correct = 0, error = 0, not_applicable = 0,
-              not_assessable = 0, with_error = 0, correct_only = 0, correct_and_na = 0, na_only = 0,
-              not_counted = 0;
-    soci::statement levels =
-        (sql_.prepare << "INSERT INTO report_cell_levels (round_id, center, level, reviews, "
-                         "correct, error, not_applicable, not_assessable, with_error, "
-                         "correct_only, correct_and_not_assessable, not_assessable_only, "
-                         "not_counted) VALUES (:r, :c, :level, :reviews, :correct, :error, "
-                         ":not_applicable, :not_assessable, :with_error, :correct_only, "
-                         ":correct_and_na, :na_only, :not_counted)",
-         soci::use(round), soci::use(center), soci::use(level), soci::use(reviews),
-         soci::use(correct), soci::use(error), soci::use(not_applicable), soci::use(not_assessable),
-         soci::use(with_error), soci::use(correct_only), soci::use(correct_and_na),
-         soci::use(na_only), soci::use(not_counted));
-    for (level = 0; level <= kOverallLevel; ++level) {
+    BatchInsert levels(sql_, "report_cell_levels",
+                       {"round_id", "center", "level", "reviews", "correct", "error",
+                        "not_applicable", "not_assessable", "with_error", "correct_only",
+                        "correct_and_not_assessable", "not_assessable_only", "not_counted"});
+    for (int level = 0; level <= kOverallLevel; ++level) {
       const CategoryTally& t = level == kOverallLevel
                                    ? tally.overall
                                    : tally.categories[static_cast<std::size_t>(level)];
-      correct = t.answers.correct;
-      error = t.answers.error;
-      not_applicable = t.answers.not_applicable;
-      not_assessable = t.answers.not_assessable;
-      with_error = t.cases.with_error;
-      correct_only = t.cases.correct_only;
-      correct_and_na = t.cases.correct_and_not_assessable;
-      na_only = t.cases.not_assessable_only;
-      not_counted = t.cases.not_counted;
-      levels.execute(true);
+      levels.row()
+          .text(round)
+          .text(center)
+          .number(level)
+          .number(tally.reviews)
+          .number(t.answers.correct)
+          .number(t.answers.error)
+          .number(t.answers.not_applicable)
+          .number(t.answers.not_assessable)
+          .number(t.cases.with_error)
+          .number(t.cases.correct_only)
+          .number(t.cases.correct_and_not_assessable)
+          .number(t.cases.not_assessable_only)
+          .number(t.cases.not_counted);
     }
-    std::string control;
-    soci::statement controls =
-        (sql_.prepare << "INSERT INTO report_cell_controls (round_id, center, control_id, "
-                         "correct, error, not_applicable, not_assessable) VALUES (:r, :c, "
-                         ":control, :correct, :error, :not_applicable, :not_assessable)",
-         soci::use(round), soci::use(center), soci::use(control), soci::use(correct),
-         soci::use(error), soci::use(not_applicable), soci::use(not_assessable));
+    levels.write();
+    BatchInsert controls(sql_, "report_cell_controls",
+                         {"round_id", "center", "control_id", "correct", "error", "not_applicable",
+                          "not_assessable"});
     for (const ControlTally& c : tally.controls) {
-      control = c.control_id;
-      correct = c.answers.correct;
-      error = c.answers.error;
-      not_applicable = c.answers.not_applicable;
-      not_assessable = c.answers.not_assessable;
-      controls.execute(true);
+      controls.row()
+          .text(round)
+          .text(center)
+          .text(c.control_id)
+          .number(c.answers.correct)
+          .number(c.answers.error)
+          .number(c.answers.not_applicable)
+          .number(c.answers.not_assessable);
     }
+    controls.write();
   }
 
   Database& db_;
