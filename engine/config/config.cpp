@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -22,9 +23,10 @@ const std::vector<ConfigSetting>& config_settings() {
        "webserverens adresse, VÆRT:PORT (standard: 127.0.0.1:8080)", &Config::listen},
       // The web server's own keys (issue 6, docs/web.md).
       {"server", "threads", "SAGSAUDIT_SERVER_THREADS", "threads",
-       "webserverens I/O-tråde (standard: 2)", &Config::server_threads},
+       "webserverens I/O-tråde (standard: 2)", &Config::server_threads, NumberRange{1, 256, ""}},
       {"server", "workers", "SAGSAUDIT_SERVER_WORKERS", "workers",
-       "webserverens arbejdstråde og databaseforbindelser (standard: 4)", &Config::server_workers},
+       "webserverens arbejdstråde og databaseforbindelser (standard: 4)", &Config::server_workers,
+       NumberRange{1, 256, ""}},
       {"server", "tls_cert", "SAGSAUDIT_TLS_CERT", "tls-cert",
        "certifikat (PEM) til HTTPS; sammen med tls_key", &Config::tls_cert},
       {"server", "tls_key", "SAGSAUDIT_TLS_KEY", "tls-key", "privat nøgle (PEM) til HTTPS",
@@ -35,7 +37,7 @@ const std::vector<ConfigSetting>& config_settings() {
        "hvor uploadede populationsfiler gemmes (standard: uploads)", &Config::upload_dir},
       {"server", "tick_minutes", "SAGSAUDIT_TICK_MINUTES", "tick-minutes",
        "minutter mellem serverens planlægningskørsler (tick; standard: 60, 0 = slået fra)",
-       &Config::tick_minutes},
+       &Config::tick_minutes, NumberRange{0, 10080, "slået fra"}},
       {"server", "login_failures_per_address", "SAGSAUDIT_LOGIN_FAILURES_PER_ADDRESS",
        "login-failures-per-address",
        "mislykkede logins fra én klientadresse, før den afvises i 5 minutter (standard: 20; "
@@ -162,6 +164,10 @@ void apply_file(Config& config, const std::string& file) {
       }
     }
   }
+  // In the file's order (toml++ hands a table's keys over sorted by name).
+  std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
   if (!issues.empty()) throw ValidationError(std::move(issues));
   config.config_file = file;
 }

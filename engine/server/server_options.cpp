@@ -3,21 +3,6 @@
 #include "domain/errors.hpp"
 
 namespace sagsaudit::server {
-namespace {
-
-int positive(const std::string& text, const std::string& field, int fallback) {
-  if (text.empty()) return fallback;
-  try {
-    std::size_t used = 0;
-    const int value = std::stoi(text, &used);
-    if (used == text.size() && value >= 1 && value <= 256) return value;
-  } catch (const std::exception&) {
-  }
-  throw ValidationError(
-      std::vector<Issue>{{"", 0, 0, field, "'" + text + "' skal være et helt tal fra 1 til 256"}});
-}
-
-}  // namespace
 
 ServerOptions server_options(const Config& config) {
   ServerOptions o;
@@ -44,8 +29,10 @@ ServerOptions server_options(const Config& config) {
     throw ValidationError(std::vector<Issue>{
         {"", 0, 0, "[server] listen", "'" + listen + "' er ikke VÆRT:PORT (fx 127.0.0.1:8080)"}});
   }
-  o.io_threads = positive(config.server_threads, "[server] threads", 2);
-  o.workers = positive(config.server_workers, "[server] workers", 4);
+  // Whole numbers within their ranges (config.cpp); a file's value was checked when it was read,
+  // with its line, and an environment variable's or option's is checked here.
+  o.io_threads = config_number(config, &Config::server_threads, 2);
+  o.workers = config_number(config, &Config::server_workers, 4);
   o.pool_size = o.workers + 1;  // one for the probes (http_server.cpp)
   o.tls_cert = config.tls_cert;
   o.tls_key = config.tls_key;
@@ -59,19 +46,7 @@ ServerOptions server_options(const Config& config) {
   o.ui_dir = config.ui_dir;
   o.upload_dir = config.upload_dir;
   if (!config.tick_minutes.empty()) {
-    int minutes = -1;
-    try {
-      std::size_t used = 0;
-      minutes = std::stoi(config.tick_minutes, &used);
-      if (used != config.tick_minutes.size()) minutes = -1;
-    } catch (const std::exception&) {
-    }
-    if (minutes < 0 || minutes > 10080) {
-      throw ValidationError(std::vector<Issue>{
-          {"", 0, 0, "[server] tick_minutes",
-           "'" + config.tick_minutes + "' skal være et helt tal fra 0 (slået fra) til 10080"}});
-    }
-    o.tick_interval = std::chrono::minutes(minutes);
+    o.tick_interval = std::chrono::minutes(config_number(config, &Config::tick_minutes, 60));
   }
   return o;
 }

@@ -95,6 +95,30 @@ TEST_F(ConfigTest, TheLoginFailureLimitPerAddressIsAWholeNumber) {
   EXPECT_EQ(config_number(from_option, &Config::login_failures_per_address, 20), 3);
 }
 
+// threads, workers and tick_minutes are whole numbers too: written as TOML integers (as one
+// would) or as text (as the shipped files once had to), and checked with their line.
+TEST_F(ConfigTest, TheServersThreadsWorkersAndTickMayBeTomlIntegers) {
+  write("[server]\nthreads = 3\nworkers = \"6\"\ntick_minutes = 0\n");
+  const Config config = resolve_config(file_, env_of({}), {});
+  EXPECT_EQ(config_number(config, &Config::server_threads, 2), 3);
+  EXPECT_EQ(config_number(config, &Config::server_workers, 4), 6);
+  EXPECT_EQ(config_number(config, &Config::tick_minutes, 60), 0);
+
+  write("[server]\nlisten = \"127.0.0.1:8080\"\nworkers = 0\ntick_minutes = 10081\n");
+  try {
+    resolve_config(file_, env_of({}), {});
+    FAIL() << "workers = 0 and tick_minutes = 10081 were accepted";
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.issues().size(), 2u);
+    EXPECT_EQ(format_issue(error.issues()[0]),
+              file_ + ":3:11: server.workers: '0' skal være et helt tal fra 1 til 256");
+    EXPECT_EQ(format_issue(error.issues()[1]),
+              file_ +
+                  ":4:16: server.tick_minutes: '10081' skal være et helt tal fra 0 (slået fra) "
+                  "til 10080");
+  }
+}
+
 TEST_F(ConfigTest, ABadLoginFailureLimitIsRefusedWithFileLineAndKey) {
   write(
       "[server]\nlisten = \"127.0.0.1:8080\"\nlogin_failures_per_address = -1\n"
@@ -185,11 +209,12 @@ TEST_F(ConfigTest, UnknownSectionsKeysAndTypesAreRefused) {
   } catch (const ValidationError& error) {
     std::vector<std::string> got;
     for (const auto& issue : error.issues()) got.push_back(format_issue(issue));
+    // In the file's order.
     EXPECT_EQ(got, (std::vector<std::string>{
-                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, "
-                               "opfoelgning, paths, security, server)",
                        file_ + ":2:7: database.uri: ukendt nøgle (kendte nøgler: url)",
-                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal"}));
+                       file_ + ":4:12: paths.concepts: skal være tekst, ikke heltal",
+                       file_ + ":5:1: web: ukendt sektion (kendte sektioner: database, "
+                               "opfoelgning, paths, security, server)"}));
   }
 }
 
