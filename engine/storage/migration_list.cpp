@@ -23,7 +23,7 @@ const std::vector<Migration>& known_migrations() {
       migration_8_login_and_sessions(),  // the web server's logins (issue 6)
       migration_9_report_summaries(),    // report speed (issue 5)
       migration_10_slim_population_cases(),
-      migration_11_report_version(),  // the report cache's key (load, issue 9)
+      migration_11_report_version(),      // the report cache's key (load, issue 9)
       migration_12_notification_reads(),  // notifications read per user (uifollowup)
   };
   return list;
