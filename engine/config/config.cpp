@@ -144,12 +144,12 @@ void apply_file(Config& config, const std::string& file) {
       }
       // A whole-number setting may be a TOML integer or text, and is checked here, where the
       // line is known.
-      if (match->range && !value.is_integer() && !value.is_string()) {
-        fields.add(position_of(value), section, key.str(),
-                   "skal være " + range_text(*match->range));
-        continue;
-      }
       if (match->range) {
+        if (!value.is_integer() && !value.is_string()) {
+          fields.add(position_of(value), section, key.str(),
+                     "skal være " + range_text(*match->range));
+          continue;
+        }
         const std::string text = number ? std::to_string(number->get()) : value.as_string()->get();
         const auto checked = checked_number(text, *match->range);
         if (const auto* problem = std::get_if<std::string>(&checked)) {

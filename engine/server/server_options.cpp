@@ -31,8 +31,8 @@ ServerOptions server_options(const Config& config) {
   }
   // Whole numbers within their ranges (config.cpp); a file's value was checked when it was read,
   // with its line, and an environment variable's or option's is checked here.
-  o.io_threads = config_number(config, &Config::server_threads, 2);
-  o.workers = config_number(config, &Config::server_workers, 4);
+  o.io_threads = config_number(config, &Config::server_threads, o.io_threads);
+  o.workers = config_number(config, &Config::server_workers, o.workers);
   o.pool_size = o.workers + 1;  // one for the probes (http_server.cpp)
   o.tls_cert = config.tls_cert;
   o.tls_key = config.tls_key;
@@ -45,9 +45,8 @@ ServerOptions server_options(const Config& config) {
       config_number(config, &Config::login_failures_per_address, o.login_failures_per_address);
   o.ui_dir = config.ui_dir;
   o.upload_dir = config.upload_dir;
-  if (!config.tick_minutes.empty()) {
-    o.tick_interval = std::chrono::minutes(config_number(config, &Config::tick_minutes, 60));
-  }
+  o.tick_interval = std::chrono::minutes(
+      config_number(config, &Config::tick_minutes, static_cast<int>(o.tick_interval.count())));
   return o;
 }
 

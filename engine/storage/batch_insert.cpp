@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sagsaudit::storage {
@@ -17,10 +18,14 @@ BatchInsert::BatchInsert(soci::session& sql, std::string_view table,
   insert_into_ += ") VALUES ";
 }
 
-BatchInsert::Row BatchInsert::row() {
+void BatchInsert::require_whole_rows() const {
   if (values_.size() % columns_ != 0) {
-    throw std::logic_error("BatchInsert: the previous row has too few values");
+    throw std::logic_error("BatchInsert: a row has fewer values than columns");
   }
+}
+
+BatchInsert::Row BatchInsert::row() {
+  require_whole_rows();
   return Row(*this);
 }
 
@@ -45,9 +50,7 @@ std::size_t BatchInsert::pending_rows() const {
 }
 
 void BatchInsert::write() {
-  if (values_.size() % columns_ != 0) {
-    throw std::logic_error("BatchInsert: the last row has too few values");
-  }
+  require_whole_rows();
   const std::size_t rows = pending_rows();
   for (std::size_t first = 0; first < rows; first += rows_per_statement) {
     write_rows(first, std::min(rows_per_statement, rows - first));

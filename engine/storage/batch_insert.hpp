@@ -53,6 +53,7 @@ class BatchInsert {
     bool is_number = false;
     bool is_null = false;
   };
+  void require_whole_rows() const;  // std::logic_error when the last row is short
   void write_rows(std::size_t first_row, std::size_t rows);
 
   soci::session& sql_;

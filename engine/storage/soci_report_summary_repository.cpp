@@ -177,6 +177,12 @@ class SociReportSummaryRepository final : public ReportSummaryRepository {
   }
 
  private:
+  // The four answer-count columns both tables have: correct, error, not_applicable,
+  // not_assessable.
+  static BatchInsert::Row& with_answer_counts(BatchInsert::Row& row, const AnswerCounts& a) {
+    return row.number(a.correct).number(a.error).number(a.not_applicable).number(a.not_assessable);
+  }
+
   // A cell's rows: one per level (categories, then overall) and one per control, as two
   // statements (BatchInsert), since a submit rewrites its cell in the submit's transaction.
   void insert(const std::string& round, const std::string& center, const Tally& tally) {
@@ -188,15 +194,8 @@ class SociReportSummaryRepository final : public ReportSummaryRepository {
       const CategoryTally& t = level == kOverallLevel
                                    ? tally.overall
                                    : tally.categories[static_cast<std::size_t>(level)];
-      levels.row()
-          .text(round)
-          .text(center)
-          .number(level)
-          .number(tally.reviews)
-          .number(t.answers.correct)
-          .number(t.answers.error)
-          .number(t.answers.not_applicable)
-          .number(t.answers.not_assessable)
+      with_answer_counts(levels.row().text(round).text(center).number(level).number(tally.reviews),
+                         t.answers)
           .number(t.cases.with_error)
           .number(t.cases.correct_only)
           .number(t.cases.correct_and_not_assessable)
@@ -208,14 +207,7 @@ class SociReportSummaryRepository final : public ReportSummaryRepository {
                          {"round_id", "center", "control_id", "correct", "error", "not_applicable",
                           "not_assessable"});
     for (const ControlTally& c : tally.controls) {
-      controls.row()
-          .text(round)
-          .text(center)
-          .text(c.control_id)
-          .number(c.answers.correct)
-          .number(c.answers.error)
-          .number(c.answers.not_applicable)
-          .number(c.answers.not_assessable);
+      with_answer_counts(controls.row().text(round).text(center).text(c.control_id), c.answers);
     }
     controls.write();
   }
